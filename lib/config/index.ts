@@ -1,0 +1,2 @@
+export { loadConfig, redactConfig, secretValues, type Config, type ConfigInput } from './load.ts';
+export { FIELDS, MODES, configSchema, thresholdEnvNames, type FieldName, type Mode } from './schema.ts';
