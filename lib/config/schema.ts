@@ -23,6 +23,7 @@ export const FIELDS = {
   rateCap: { env: 'CJ_RATE_CAP', flag: '--rate-cap', secret: false },
   allowRateLimited: { env: 'CJ_ALLOW_RATE_LIMITED', flag: '--allow-rate-limited', secret: false },
   notifyWebhook: { env: 'CJ_NOTIFY_WEBHOOK', flag: '--notify-webhook', secret: true },
+  authDir: { env: 'CJ_AUTH_DIR', flag: undefined, secret: false },
 } as const;
 
 export type FieldName = keyof typeof FIELDS;
@@ -72,6 +73,8 @@ export const configSchema = z.object({
   rateCap: positiveNumber.default(50),
   allowRateLimited: boolish.default(false),
   notifyWebhook: httpUrl.optional(),
+  /** Where the checks keep the session (storage state) during a run; gitignored, deleted after the run. */
+  authDir: z.string().trim().min(1).default('.auth'),
 });
 
 export type RawConfig = z.input<typeof configSchema>;
