@@ -1,0 +1,39 @@
+/** The wizard's project-scoped queries (issued once a project exists, as the real wizard does). */
+import { api, itemsOf } from '../lib/api.js';
+
+const MAX_PAGES = 50;
+
+/**
+ * Every post of the project: pages of 100, following `next_cursor` once the API switches to cursor
+ * mode (it does after the first 100 rows), bounded to MAX_PAGES requests.
+ * @param {string} projectId
+ */
+export async function fetchAllPosts(projectId) {
+  /** @type {Map<string, any>} */
+  const byId = new Map();
+  let page = 1;
+  /** @type {string | null} */
+  let cursor = null;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const q = new URLSearchParams({ projectId, page_size: '100' });
+    if (cursor) q.set('cursor', cursor);
+    else q.set('page', String(page));
+    const data = await api('GET', `/api/posts/?${q}`);
+    for (const p of itemsOf(data)) byId.set(p.id, p);
+    const meta = data?.metadata;
+    if (!meta?.has_next) break;
+    if (meta.next_cursor) cursor = meta.next_cursor;
+    else page += 1;
+  }
+  return [...byId.values()];
+}
+
+/** @param {string} projectId */
+export async function fetchRuns(projectId) {
+  return itemsOf(await api('GET', `/api/runs/?projectId=${encodeURIComponent(projectId)}`));
+}
+
+/** @param {string} projectId */
+export function fetchProject(projectId) {
+  return api('GET', `/api/projects/${encodeURIComponent(projectId)}`);
+}

@@ -1,0 +1,42 @@
+/**
+ * Step 5 (contract §7): "Export Package". Like the real panel it always asks for DOCX, ignores the
+ * format select and the audit-log box, and downloads nothing (downloads happen on Deliverables).
+ */
+import { h, setBusy } from '../lib/dom.js';
+import { api } from '../lib/api.js';
+
+/** @param {HTMLElement} box @param {import('./wizard.js').WizardContext} ctx */
+export function renderExportStep(box, ctx) {
+  const error = h('div', { class: 'alert alert-error', hidden: true });
+  const button = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'btn btn-primary', text: 'Export' }));
+  button.addEventListener('click', async () => {
+    const { projectId, clientId } = ctx.store.state;
+    setBusy(button, true, 'Export', 'Exporting...');
+    error.hidden = true;
+    try {
+      await api('POST', '/api/generator/export', { body: { project_id: projectId, client_id: clientId, format: 'docx' } });
+    } catch (err) {
+      error.textContent = err instanceof Error ? err.message : 'Export failed';
+      error.hidden = false;
+    } finally {
+      setBusy(button, false, 'Export', 'Exporting...');
+    }
+  });
+  box.append(
+    h(
+      'section',
+      { class: 'card' },
+      h('h3', { class: 'card-title', text: 'Export Package' }),
+      h('p', { class: 'muted', text: 'Select file format for your content package.' }),
+      h(
+        'div',
+        { class: 'inline-row' },
+        h('label', { for: 'export-format', text: 'File Format:' }),
+        h('select', { id: 'export-format', value: 'docx' }, h('option', { value: 'docx', text: 'DOCX' }), h('option', { value: 'txt', text: 'TXT' })),
+        h('label', { class: 'checkbox-label' }, h('input', { type: 'checkbox' }), 'Include audit log'),
+        button,
+      ),
+      error,
+    ),
+  );
+}
