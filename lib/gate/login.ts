@@ -1,0 +1,18 @@
+import { httpCall, parseJson } from '../http.ts';
+
+/**
+ * One API login (investigate mode only, when its routes need a session): login is limited to
+ * 10/hour per IP on the real app, so the gate never does this when the checks left a token.
+ */
+export async function loginOnce(baseUrl: string, email: string, password: string, timeoutMs: number): Promise<{ token?: string; error?: string }> {
+  const out = await httpCall(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ email, password }),
+    timeoutMs,
+  });
+  const json = parseJson(out.body) as { access_token?: unknown } | undefined;
+  if (out.status === 200 && typeof json?.access_token === 'string') return { token: json.access_token };
+  // Never echo the body: it could hold the token or the submitted credentials.
+  return { error: out.status === 0 ? `login gave no answer: ${out.error ?? 'no response'}` : `login answered HTTP ${out.status}` };
+}

@@ -1,0 +1,34 @@
+import { catalogEntry } from '../catalog.ts';
+import { httpCall, parseJson } from '../http.ts';
+import type { CheckResult } from '../verdict/types.ts';
+
+export interface PreflightOutcome {
+  ok: boolean;
+  /** Gate-level testcase: RB-01's precondition, pass or fail. */
+  result: CheckResult;
+  /** `version` from /health when it answered JSON with one. */
+  version?: string;
+}
+
+/**
+ * Step 1 of the gate: does the target resolve and answer GET /health within the deadline? Any HTTP
+ * answer counts (a 503 is RB-01's business); no answer fails RB-01, which is a rollback trigger.
+ */
+export async function preflight(baseUrl: string, timeoutMs: number, signal?: AbortSignal): Promise<PreflightOutcome> {
+  const entry = catalogEntry('RB-01');
+  const base = { id: 'RB-01', title: 'RB-01 preflight: target reachable (GET /health answers in time)', severity: entry.severity, source: 'gate' as const };
+  const out = await httpCall(`${baseUrl}/health`, { timeoutMs, signal, headers: { accept: 'application/json' } });
+  if (out.status === 0 && signal?.aborted) {
+    // Interrupted is not "unreachable": no evidence either way.
+    return { ok: false, result: { ...base, status: 'error', message: 'interrupted before the target answered', durationMs: out.durationMs } };
+  }
+  if (out.status === 0) {
+    const message = `GET ${baseUrl}/health gave no answer within ${timeoutMs} ms: ${out.error ?? 'no response'}`;
+    return { ok: false, result: { ...base, status: 'fail', message, measured: Math.round(out.durationMs), unit: 'ms', durationMs: out.durationMs } };
+  }
+  const json = parseJson(out.body) as { version?: unknown } | undefined;
+  const version = typeof json?.version === 'string' ? json.version : undefined;
+  const message = `HTTP ${out.status} in ${Math.round(out.durationMs)} ms${version ? `, version ${version}` : ''}`;
+  const result: CheckResult = { ...base, status: 'pass', message, measured: Math.round(out.durationMs), unit: 'ms', durationMs: out.durationMs };
+  return version ? { ok: true, result, version } : { ok: true, result };
+}

@@ -1,0 +1,79 @@
+import { formatMeasured } from './format.ts';
+import type { VerdictCheck, VerdictDocument } from './document.ts';
+import { renderRollbackNotice } from './rollback.ts';
+
+const ICON: Record<VerdictDocument['verdict'], string> = {
+  promote: '✅',
+  hold: '⛔',
+  rollback: '🚨',
+  inconclusive: '❔',
+};
+
+const STATUS: Record<VerdictCheck['status'], string> = {
+  pass: '✅ pass',
+  warn: '⚠️ warn',
+  fail: '❌ fail',
+  skip: '⏭️ skip',
+  error: '💥 error',
+};
+
+/** Markdown table cells cannot hold pipes or newlines. */
+function cell(text: string | undefined): string {
+  return (text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim();
+}
+
+function list(title: string, checks: readonly VerdictCheck[]): string[] {
+  if (checks.length === 0) return [];
+  return [`**${title}**`, '', ...checks.map((c) => `- ${c.title} (${c.severity})${c.message ? `: ${cell(c.message)}` : ''}`), ''];
+}
+
+export interface SummaryExtras {
+  /** Where the reports are, for the reader. */
+  reportsDir?: string;
+  /** Outcome of --notify-webhook, when one was given. */
+  notify?: string;
+}
+
+/**
+ * Pure: summary.md, the page a human reads first (also appended to $GITHUB_STEP_SUMMARY).
+ * On rollback it carries the runbook's notice, filled in, in a code block ready to paste.
+ */
+export function renderSummary(doc: VerdictDocument, extras: SummaryExtras = {}): string {
+  const lines = [
+    `## ${ICON[doc.verdict]} Release gate: **${doc.verdict.toUpperCase()}** (exit ${doc.exitCode})`,
+    '',
+    `Target \`${doc.target}\` · version \`${doc.version ?? 'unknown'}\`${doc.expectedVersion ? ` (expected \`${doc.expectedVersion}\`)` : ''} · ${doc.command === doc.mode ? doc.command : `${doc.command} ${doc.mode}`} · ${doc.startedAt} · ${(doc.durationMs / 1000).toFixed(1)} s`,
+    '',
+  ];
+  if (doc.reasons.length > 0) lines.push('**Why**', '', ...doc.reasons.map((r) => `- ${cell(r)}`), '');
+  if (doc.verdict === 'rollback') lines.push('**Rollback notice** (paste into #incidents-content-jumpstart)', '', '```', renderRollbackNotice(doc), '```', '');
+  if (extras.notify) lines.push(`Notification: ${cell(extras.notify)}`, '');
+  lines.push('| Check | Severity | Status | Measured | Threshold | Detail |', '|---|---|---|---|---|---|');
+  for (const c of doc.checks) {
+    lines.push(`| ${cell(c.title)} | ${c.severity} | ${STATUS[c.status]} | ${cell(formatMeasured(c))} | ${cell(c.threshold)} | ${cell(c.message)} |`);
+  }
+  lines.push('');
+  lines.push(...list('Warnings', doc.checks.filter((c) => c.status === 'warn')));
+  lines.push(...list('Minor failures (reported, not blocking)', doc.checks.filter((c) => c.status === 'fail' && c.severity === 'minor')));
+  lines.push(...list('Could not be evaluated', doc.checks.filter((c) => c.status === 'error')));
+  if (doc.browser) lines.push(`Browser: ${doc.browser}`, '');
+  if (extras.reportsDir) lines.push(`Reports: \`${extras.reportsDir}\``, '');
+  return lines.join('\n');
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+/** Pure: the plain-text table printed on the terminal at the end of a run. */
+export function renderTable(doc: VerdictDocument): string {
+  const rows = doc.checks.map((c) => [c.title.slice(0, 60), c.severity, c.status.toUpperCase(), formatMeasured(c) ?? '', c.status === 'pass' ? '' : (c.message ?? '').slice(0, 80)]);
+  const head = ['check', 'severity', 'status', 'measured', 'detail'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (r: string[]) => r.map((v, i) => pad(v, widths[i] ?? 0)).join('  ').trimEnd();
+  const out = [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)];
+  const shown = doc.reasons.slice(0, 3).map((r) => (r.length > 160 ? `${r.slice(0, 157)}...` : r));
+  const more = doc.reasons.length > shown.length ? ` (+${doc.reasons.length - shown.length} more in summary.md)` : '';
+  out.push('', `verdict: ${doc.verdict.toUpperCase()} (exit ${doc.exitCode})${shown.length ? ` — ${shown.join('; ')}${more}` : ''}`);
+  return out.join('\n');
+}

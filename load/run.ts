@@ -1,0 +1,74 @@
+import { GateError } from '../lib/errors.ts';
+import { PROFILES, PROFILE_NAMES, type LoadEngine, type LoadProfile, type RouteSpec } from './profiles.ts';
+import { closedRateBound, safetyProblems } from './safety.ts';
+import { runClosed } from './closed.ts';
+import { runOpen } from './open.ts';
+import type { EngineOptions, EngineRoute } from './engine.ts';
+import type { LoadProgress, LoadResult } from './types.ts';
+
+/** A named profile with the config's overrides applied (CJ_LOAD_DURATION_S / CJ_LOAD_RATE shrink self-tests). */
+export function resolveProfile(name: string, overrides: { durationS?: number | undefined; rate?: number | undefined } = {}): LoadProfile {
+  const base = (PROFILES as Record<string, LoadProfile>)[name];
+  if (!base) throw new GateError('CONFIG', `unknown load profile ${JSON.stringify(name)}`, [`profile: ${JSON.stringify(name)} is not one of ${PROFILE_NAMES.join(', ')}`]);
+  return {
+    ...base,
+    routes: base.routes.map((r) => ({ ...r })),
+    durationS: overrides.durationS ?? base.durationS,
+    rate: overrides.rate ?? base.rate,
+  };
+}
+
+export interface RunLoadOptions {
+  /** Base URL of the deployment; only its origin is used. */
+  target: string;
+  /** A profile, or an ad hoc list of routes (then `rate` and `durationS` are needed). */
+  profile?: LoadProfile;
+  routes?: RouteSpec[];
+  name?: string;
+  engine?: LoadEngine;
+  rate?: number;
+  durationS?: number;
+  connections?: number;
+  /** Bearer token for routes with `auth`; kept in memory only. */
+  token?: string | undefined;
+  /** Non-loopback rate cap (req/s). */
+  rateCap: number;
+  allowRateLimited: boolean;
+  timeoutMs?: number;
+  maxInFlight?: number;
+  /** Open engine: unrecorded seconds at the same rate first (benchmarks; the gate records everything). */
+  warmupS?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+/**
+ * Validates everything (GateError 'CONFIG' with every problem), then runs the engine. The result never
+ * holds the token: headers exist only in the engine's memory.
+ */
+export async function runLoad(o: RunLoadOptions): Promise<LoadResult> {
+  const routes = o.profile?.routes ?? o.routes ?? [];
+  const engine = o.engine ?? o.profile?.engine ?? 'open';
+  const rate = o.rate ?? o.profile?.rate ?? Number.NaN;
+  const durationS = o.durationS ?? o.profile?.durationS ?? Number.NaN;
+  const problems = safetyProblems({ target: o.target, routes, engine, rate, durationS, rateCap: o.rateCap, allowRateLimited: o.allowRateLimited, hasToken: Boolean(o.token) });
+  if (o.profile && o.routes) problems.push('give a profile or routes, not both');
+  if (problems.length > 0) throw new GateError('CONFIG', `load refused (${problems.length} problem(s))`, problems);
+
+  const connections = o.connections ?? o.profile?.connections ?? (engine === 'open' ? 64 : 10);
+  const engineOptions: EngineOptions = {
+    name: o.name ?? o.profile?.name ?? 'adhoc',
+    origin: new URL(o.target).origin,
+    routes: routes.map((r): EngineRoute => ({ path: r.path, method: r.method, weight: r.weight, headers: r.auth && o.token ? { authorization: `Bearer ${o.token}` } : {} })),
+    rate: engine === 'open' ? rate : closedRateBound(o.target, o.rateCap),
+    durationS,
+    connections,
+    // enough for a 1 s stall at the planned rate, never below the pool size
+    maxInFlight: o.maxInFlight ?? Math.max(connections, Number.isFinite(rate) ? Math.ceil(rate * 2) : 0, 100),
+    timeoutMs: o.timeoutMs ?? 10_000,
+    warmupS: o.warmupS,
+    signal: o.signal,
+    onProgress: o.onProgress,
+  };
+  return engine === 'open' ? runOpen(engineOptions) : runClosed(engineOptions);
+}

@@ -1,0 +1,57 @@
+/** A tiny, dependency-free SVG line chart: the load report is one self-contained file (no CDN). */
+
+export interface Series {
+  name: string;
+  color: string;
+  points: { x: number; y: number }[];
+}
+
+export interface ChartSpec {
+  title: string;
+  series: Series[];
+  xLabel: string;
+  yLabel: string;
+  /** Where to draw x ticks and what to write there (x in data units). */
+  xTicks: { x: number; label: string }[];
+  width?: number;
+  height?: number;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+const fmt = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+export function lineChart(c: ChartSpec): string {
+  const W = c.width ?? 760;
+  const H = c.height ?? 300;
+  const m = { l: 64, r: 16, t: 28, b: 44 };
+  const pts = c.series.flatMap((s) => s.points);
+  if (pts.length === 0) return `<p class="empty">${escapeHtml(c.title)}: no samples</p>`;
+  const xs = [...pts.map((p) => p.x), ...c.xTicks.map((t) => t.x)];
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs, x0 + 1);
+  const y1 = Math.max(...pts.map((p) => p.y), 1) * 1.05;
+  const sx = (x: number): number => m.l + ((x - x0) / (x1 - x0)) * (W - m.l - m.r);
+  const sy = (y: number): number => H - m.b - (y / y1) * (H - m.t - m.b);
+  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * y1);
+  const grid = yTicks
+    .map((y) => `<line x1="${m.l}" x2="${W - m.r}" y1="${sy(y)}" y2="${sy(y)}" class="grid"/><text x="${m.l - 6}" y="${sy(y) + 4}" text-anchor="end">${fmt(y)}</text>`)
+    .join('');
+  const ticks = c.xTicks.map((t) => `<text x="${sx(t.x)}" y="${H - m.b + 16}" text-anchor="middle">${escapeHtml(t.label)}</text>`).join('');
+  const lines = c.series
+    .map((s) => {
+      const d = s.points.map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join('');
+      return `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="1.8"><title>${escapeHtml(s.name)}</title></path>`;
+    })
+    .join('');
+  const legend = c.series
+    .map((s, i) => `<rect x="${m.l + 8 + i * 90}" y="8" width="12" height="3" fill="${s.color}"/><text x="${m.l + 24 + i * 90}" y="13">${escapeHtml(s.name)}</text>`)
+    .join('');
+  return `<figure><figcaption>${escapeHtml(c.title)}</figcaption><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(c.title)}">
+${grid}${ticks}${lines}${legend}
+<text x="${(m.l + W - m.r) / 2}" y="${H - 8}" text-anchor="middle">${escapeHtml(c.xLabel)}</text>
+<text x="14" y="${(m.t + H - m.b) / 2}" transform="rotate(-90 14 ${(m.t + H - m.b) / 2})" text-anchor="middle">${escapeHtml(c.yLabel)}</text>
+</svg></figure>`;
+}
