@@ -4,7 +4,7 @@
 import { checksSettings } from '../env.ts';
 import { ensure, record } from '../support/outcome.ts';
 import { expect, test, watchContext } from './fixtures.ts';
-import { uiStep } from './ui.ts';
+import { openDashboard, uiStep } from './ui.ts';
 
 test.use({ trace: 'off' });
 
@@ -12,7 +12,7 @@ test('RB-07 dashboard login: the login form lands on the dashboard', async ({ pa
   const { config } = checksSettings();
   watchContext(page.context());
   await uiStep('open /login', async () => {
-    await page.goto('/login');
+    await openDashboard(page, '/login');
     await expect(page.locator('#email')).toBeVisible();
   });
   await page.locator('#email').fill(config.email ?? '');

@@ -3,6 +3,7 @@
 import { checksSettings } from '../env.ts';
 import { ensure, judge } from '../support/outcome.ts';
 import { expect, test, watchContext } from './fixtures.ts';
+import { openDashboard } from './ui.ts';
 
 test('RB-12 dashboard page load: Navigation Timing within the page load thresholds', async ({ browser, session }) => {
   const { config } = checksSettings();
@@ -12,7 +13,7 @@ test('RB-12 dashboard page load: Navigation Timing within the page load threshol
   try {
     watchContext(context);
     const page = await context.newPage();
-    await page.goto('/dashboard', { waitUntil: 'load', timeout: Math.max(t.alert * 2, config.requestTimeoutMs) });
+    await openDashboard(page, '/dashboard', { timeout: Math.max(t.alert * 2, config.requestTimeoutMs) });
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return nav ? { load: nav.loadEventEnd - nav.startTime, dcl: nav.domContentLoadedEventEnd - nav.startTime } : undefined;

@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -22,4 +22,17 @@ export async function uiStep<T>(what: string, body: () => Promise<T>, extra: () 
       throw new Error(`${what} failed: ${shortError(err)}${extra()}`);
     }
   });
+}
+
+/**
+ * Navigates to a dashboard route and fails at once, naming what came back, when the answer is not the
+ * SPA's HTML (e.g. 404 JSON when the build is missing) — instead of waiting out every selector timeout.
+ */
+export async function openDashboard(page: Page, path: string, options: { timeout?: number } = {}): Promise<void> {
+  const res = await page.goto(path, { waitUntil: 'load', ...options });
+  if (!res) return; // same-document navigation: nothing new was fetched
+  const type = res.headers()['content-type'] ?? '';
+  if (res.status() >= 400 || !type.includes('text/html')) {
+    throw new Error(`GET ${path} answered ${res.status()} ${type || '(no content type)'}, not the dashboard's HTML`);
+  }
 }

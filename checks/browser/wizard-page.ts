@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
+import { openDashboard } from './ui.ts';
 
 /** The runbook's batch: "Generate 30 posts". */
 export const POSTS = 30;
@@ -37,7 +38,7 @@ export class WizardPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto('/dashboard/wizard');
+    await openDashboard(this.page, '/dashboard/wizard');
     await expect(this.heading('Project Wizard')).toBeVisible();
   }
 
