@@ -1,19 +1,9 @@
 import { EXIT } from '../errors.ts';
 import type { Decision } from '../verdict/decide.ts';
-import type { CheckResult, CheckStatus, Severity, Verdict } from '../verdict/types.ts';
+import type { CheckResult, Verdict } from '../verdict/types.ts';
 
-/** One check as verdict.json carries it (DESIGN.md "Outputs"). */
-export interface VerdictCheck {
-  id: string;
-  title: string;
-  severity: Severity;
-  status: CheckStatus;
-  measured?: number;
-  unit?: string;
-  threshold?: string;
-  message?: string;
-  source: CheckResult['source'];
-}
+/** One check as verdict.json carries it (DESIGN.md "Outputs"): a CheckResult without its timing. */
+export type VerdictCheck = Omit<CheckResult, 'durationMs'>;
 
 /**
  * verdict.json: read by Argo Rollouts / Flagger web metrics (jsonPath `{$.verdict}`) and scripts.
