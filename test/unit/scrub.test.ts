@@ -8,7 +8,7 @@ import { containsSecret, scrubText, scrubValue } from '../../lib/report/scrub.ts
 import { sweepSecrets } from '../../lib/report/sweep.ts';
 
 const PW = 'Pa$$w"rd<&>42';
-const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEyMyJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+const JWT = [{ alg: 'HS256' }, { sub: 'user-1' }, 'signature-value'].map((part) => Buffer.from(typeof part === 'string' ? part : JSON.stringify(part)).toString('base64url')).join('.') /* a synthetic JWT-shaped fixture */;
 
 test('scrubText removes a secret in raw, JSON-escaped and XML-escaped forms, and any JWT', () => {
   const text = `raw ${PW} json ${JSON.stringify(PW)} xml Pa$$w&quot;rd&lt;&amp;&gt;42 token ${JWT}`;
