@@ -3,6 +3,9 @@ import type { StaticSite } from './dashboard/site.ts';
 import { parseFaultNames, unknownFaultMessage, type FaultName } from './faults.ts';
 import { RATE_LIMITS, type RateLimitName } from './ratelimit.ts';
 
+/** Upper bound of every injected delay (ms). */
+const MAX_DELAY_MS = 60_000;
+
 /** Options of `startSimulator`. Every field is optional; defaults are in `resolveOptions`. */
 export interface SimulatorOptions {
   /** 0 = an ephemeral port. */
@@ -116,7 +119,12 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
   check(problems, r.password.length >= 1 && r.password.length <= 200, 'password must be 1–200 characters');
   check(problems, r.adminToken.length >= 8, 'adminToken must be at least 8 characters');
   check(problems, r.version.trim() !== '', 'version must not be empty');
-  for (const k of ['slowApiMs', 'stallMs', 'slowPageMs', 'burstAfter'] as const) check(problems, nonNegative(r[k]), `${k} must be a number ≥ 0`);
+  check(problems, nonNegative(r.burstAfter), 'burstAfter must be a number ≥ 0');
+  // Delays are held by timers that outlive close() until they fire: keep them bounded.
+  for (const k of ['slowApiMs', 'stallMs', 'slowPageMs', 'stallPeriodMs'] as const) {
+    check(problems, nonNegative(r[k]) && r[k] <= MAX_DELAY_MS, `${k} must be a number from 0 to ${MAX_DELAY_MS}`);
+  }
+  check(problems, r.slowGenerationSeconds <= 3600, 'slowGenerationSeconds must be ≤ 3600');
   check(problems, Number.isFinite(r.stallPeriodMs) && r.stallPeriodMs > r.stallMs, 'stallPeriodMs must be greater than stallMs');
   check(problems, r.burstFraction > 0 && r.burstFraction <= 1, 'burstFraction must be in (0, 1]');
   if (problems.length > 0) throw new Error(`invalid simulator options: ${problems.join('; ')}`);

@@ -3,7 +3,8 @@ import type { Client, Deliverable, Post, Project, Run, Store, User } from './sto
 
 /** TR-021 ownership (contract §8): 404 "<Thing> not found", 403 "Access denied: You don't own this <thing>". */
 
-const owns = (user: User, ownerId: string | undefined): boolean => user.is_superuser || ownerId === user.id;
+/** Superusers see everything; everyone else only rows they (or their project) own. */
+export const owns = (user: User, ownerId: string | undefined): boolean => user.is_superuser || ownerId === user.id;
 
 const denied = (thing: string): HttpError => new HttpError(403, `Access denied: You don't own this ${thing}`);
 
@@ -50,5 +51,3 @@ export function visibleProjectIds(store: Store, user: User): Set<string> {
   for (const p of store.projects.values()) if (owns(user, p.user_id)) ids.add(p.id);
   return ids;
 }
-
-export const ownsClient = (user: User, c: Client): boolean => owns(user, c.user_id);

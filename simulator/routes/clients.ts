@@ -1,10 +1,11 @@
 import { limit, requireUser } from '../auth.ts';
 import { json, type Reply } from '../http.ts';
-import { ownedClient, ownsClient } from '../own.ts';
+import { ownedClient, owns } from '../own.ts';
 import { clientOut } from '../serialize.ts';
 import type { Ctx, Route } from '../state.ts';
 import { newId, now, type Client } from '../store.ts';
-import { intQuery, validateBody, type Schema } from '../validate.ts';
+import { validateBody, type Schema } from '../validate.ts';
+import { skipLimit } from './paginate.ts';
 
 const PLATFORMS = ['linkedin', 'twitter', 'facebook', 'blog', 'email', 'multi', 'generic'];
 const platformCheck = (v: unknown): string | undefined =>
@@ -25,11 +26,10 @@ const fields = (nameRequired: boolean): Schema => ({
 
 async function list(ctx: Ctx): Promise<Reply> {
   const user = requireUser(ctx);
-  const skip = intQuery(ctx.query, 'skip', 0, 0, 1_000_000);
-  const take = intQuery(ctx.query, 'limit', 100, 1, 1000);
+  const slice = skipLimit(ctx.query);
   limit(ctx, 'clients-list');
-  const mine = [...ctx.state.store.clients.values()].filter((c) => ownsClient(user, c));
-  return json(200, mine.slice(skip, skip + take).map(clientOut));
+  const mine = [...ctx.state.store.clients.values()].filter((c) => owns(user, c.user_id));
+  return json(200, slice(mine).map(clientOut));
 }
 
 async function create(ctx: Ctx): Promise<Reply> {

@@ -4,12 +4,12 @@ import { ownedDeliverable, visibleProjectIds } from '../own.ts';
 import { deliverableOut } from '../serialize.ts';
 import type { Ctx, Route } from '../state.ts';
 import { now, type Post } from '../store.ts';
-import { intQuery, validateBody } from '../validate.ts';
+import { validateBody } from '../validate.ts';
+import { skipLimit } from './paginate.ts';
 
 function list(ctx: Ctx): Reply {
   const user = requireUser(ctx);
-  const skip = intQuery(ctx.query, 'skip', 0, 0, 1_000_000);
-  const take = intQuery(ctx.query, 'limit', 100, 1, 1000);
+  const slice = skipLimit(ctx.query);
   limit(ctx, 'deliverables-list');
   const mine = visibleProjectIds(ctx.state.store, user);
   const q = ctx.query;
@@ -19,7 +19,7 @@ function list(ctx: Ctx): Reply {
   const rows = [...ctx.state.store.deliverables.values()].filter(
     (d) => mine.has(d.project_id) && (!status || d.status === status) && (!clientId || d.client_id === clientId) && (!projectId || d.project_id === projectId),
   );
-  return json(200, rows.slice(skip, skip + take).map(deliverableOut));
+  return json(200, slice(rows).map(deliverableOut));
 }
 
 function get(ctx: Ctx): Reply {

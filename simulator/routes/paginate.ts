@@ -19,6 +19,16 @@ interface Row {
   created_at: string;
 }
 
+/**
+ * The plain `skip`/`limit` lists (clients, runs, deliverables answer a bare array). Parses the query up
+ * front, so a bad value is a 422 before the route's rate limit counts the request, like FastAPI.
+ */
+export function skipLimit(q: URLSearchParams): <T>(rows: readonly T[]) => T[] {
+  const skip = intQuery(q, 'skip', 0, 0, 1_000_000);
+  const take = intQuery(q, 'limit', 100, 1, 1000);
+  return (rows) => rows.slice(skip, skip + take);
+}
+
 const cursorOf = (r: Row): string => `${r.created_at}:${r.id}`;
 
 /**

@@ -1,6 +1,6 @@
 import { limit, requireUser } from '../auth.ts';
-import { HttpError, json, type Reply } from '../http.ts';
-import { ownedProject, ownsClient } from '../own.ts';
+import { json, type Reply } from '../http.ts';
+import { ownedClient, ownedProject, owns } from '../own.ts';
 import { projectOut } from '../serialize.ts';
 import type { Ctx, Route } from '../state.ts';
 import { deleteProjectCascade, newId, now, type Project } from '../store.ts';
@@ -58,9 +58,7 @@ async function create(ctx: Ctx): Promise<Reply> {
   const b = validateBody(await ctx.body(), createSchema, 'forbid');
   limit(ctx, 'projects-create');
   const { store } = ctx.state;
-  const client = store.clients.get(String(b['client_id']));
-  if (!client) throw new HttpError(404, 'Client not found');
-  if (!ownsClient(user, client)) throw new HttpError(403, "Access denied: You don't own this client");
+  const client = ownedClient(store, user, String(b['client_id']));
   const p: Project = {
     id: newId('project'),
     user_id: user.id,
@@ -90,7 +88,7 @@ function list(ctx: Ctx): Reply {
   const status = ctx.query.get('status');
   const clientId = ctx.query.get('client_id') ?? ctx.query.get('clientId');
   const rows = [...ctx.state.store.projects.values()].filter(
-    (p) => (user.is_superuser || p.user_id === user.id) && (!status || p.status === status) && (!clientId || p.client_id === clientId),
+    (p) => owns(user, p.user_id) && (!status || p.status === status) && (!clientId || p.client_id === clientId),
   );
   const page = paginate(rows, ctx.query);
   return json(200, { items: page.items.map(projectOut), metadata: page.metadata });

@@ -4,20 +4,20 @@ import { ownedProject, ownedRun, visibleProjectIds } from '../own.ts';
 import { runOut } from '../serialize.ts';
 import type { Ctx, Route } from '../state.ts';
 import { newId, now, type LogEntry, type Run } from '../store.ts';
-import { intQuery, validateBody } from '../validate.ts';
+import { validateBody } from '../validate.ts';
+import { skipLimit } from './paginate.ts';
 
 const STATUSES = ['pending', 'running', 'succeeded', 'failed'];
 
 /** Runs are not rate-limited (contract §5); the list takes the camelCase `projectId`. */
 function list(ctx: Ctx): Reply {
   const user = requireUser(ctx);
-  const skip = intQuery(ctx.query, 'skip', 0, 0, 1_000_000);
-  const take = intQuery(ctx.query, 'limit', 100, 1, 1000);
+  const slice = skipLimit(ctx.query);
   const mine = visibleProjectIds(ctx.state.store, user);
   const projectId = ctx.query.get('projectId') || ctx.query.get('project_id');
   const status = ctx.query.get('status');
   const rows = [...ctx.state.store.runs.values()].filter((r) => mine.has(r.project_id) && (!projectId || r.project_id === projectId) && (!status || r.status === status));
-  return json(200, rows.slice(skip, skip + take).map(runOut));
+  return json(200, slice(rows).map(runOut));
 }
 
 function get(ctx: Ctx): Reply {

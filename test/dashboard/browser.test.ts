@@ -237,6 +237,39 @@ test('healthy simulator: the operator flow from login to a DOCX download', async
     assert.ok(await page.getByRole('button', { name: 'Mark Delivered' }).first().isDisabled());
   });
 
+  await step('the simple pages: projects, clients, their details and content review', async () => {
+    const facts = async () => {
+      const terms = await page.locator('dl.facts dt').allInnerTexts();
+      const values = await page.locator('dl.facts dd').allInnerTexts();
+      return Object.fromEntries(terms.map((k, i) => [k, values[i]]));
+    };
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('heading', { name: 'Projects', exact: true }).waitFor();
+    await page.getByRole('link', { name: /^UI Test Co \d+ - Content Project$/ }).first().click();
+    await page.waitForURL('**/dashboard/projects/project-*');
+    await page.getByRole('heading', { name: /^UI Test Co \d+ - Content Project$/ }).waitFor();
+    const project = await facts();
+    assert.deepEqual(Object.keys(project), ['Status', 'Client', 'Tone', 'Platforms', 'Created']);
+    assert.match(project['Client'] ?? '', /^client-/);
+    assert.equal(project['Platforms'], 'linkedin');
+
+    await page.getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('heading', { name: 'Clients', exact: true }).waitFor();
+    await page.getByRole('link', { name: /^UI Test Co \d+$/ }).first().click();
+    await page.waitForURL('**/dashboard/clients/client-*');
+    await page.getByRole('heading', { name: /^UI Test Co \d+$/ }).waitFor();
+    const client = await facts();
+    assert.equal(client['Business'], DESCRIPTION);
+    assert.equal(client['Target Audience'], AUDIENCE);
+    assert.equal(client['Main Problem Solved'], '—', 'an empty value shows as a dash');
+
+    await page.goto(`${sim.url}/dashboard/content-review`);
+    await page.getByRole('heading', { name: 'Content Review', exact: true }).waitFor();
+    // The posts list is paginated (page_size 20) and the page asks without parameters, like the real one.
+    await page.locator('table.table tbody tr').nth(19).waitFor();
+    assert.equal(await page.locator('table.table tbody tr').count(), 20);
+  });
+
   await step('logout clears the session', async () => {
     await page.getByRole('button', { name: 'Logout' }).click();
     await page.waitForURL('**/login');

@@ -154,6 +154,8 @@ test('clients and projects: casing, validation, ownership, pagination, delete ca
   assert.deepEqual((await call(sim.url, '/api/projects/project-000000000000', { token })).body, { detail: 'Project not found' });
   assert.deepEqual((await call(sim.url, '/api/projects/', { token: other, body: { name: 'Steal', client_id: clientId } })).body, { detail: "Access denied: You don't own this client" });
   assert.equal((await call(sim.url, '/api/projects/', { token: other })).body.metadata.total, 0, 'lists are filtered per user');
+  assert.deepEqual((await call(sim.url, '/api/projects/', { token, body: { name: 'Orphan', client_id: 'client-000000000000' } })).body, { detail: 'Client not found' });
+  assert.deepEqual((await call(sim.url, '/api/clients/', { token: other })).body, [], 'clients are filtered per user');
 
   const upd = await call(sim.url, `/api/projects/${projectId}`, { method: 'PATCH', token, body: { name: 'Renamed Project' } });
   assert.equal(upd.body.name, 'Renamed Project');
@@ -182,6 +184,10 @@ test('runs: list by projectId, get, patch; research tools; bad input is refused 
   const list = await call(sim.url, `/api/runs/?projectId=${projectId}`, { token });
   assert.deepEqual(list.body.map((r: { id: string }) => r.id), [run.body.id]);
   assert.deepEqual((await call(sim.url, '/api/runs/?projectId=project-nope', { token })).body, []);
+  const second = await call(sim.url, '/api/runs/', { token, body: { project_id: projectId } });
+  assert.deepEqual((await call(sim.url, '/api/runs/?skip=1&limit=1', { token })).body.map((r: { id: string }) => r.id), [second.body.id], 'skip/limit window');
+  assert.equal((await call(sim.url, '/api/runs/?limit=0', { token })).status, 422);
+  assert.equal((await call(sim.url, '/api/deliverables/?skip=-1', { token })).body.detail[0].type, 'greater_than_equal');
   const patched = await call(sim.url, `/api/runs/${run.body.id}`, { method: 'PATCH', token, body: { status: 'failed', error_message: 'boom' } });
   assert.equal(patched.body.status, 'failed');
   assert.equal(patched.body.errorMessage, 'boom');

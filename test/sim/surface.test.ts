@@ -123,6 +123,7 @@ test('loadDashboardDir serves any Vite build; a bad directory is a clear error',
   await assert.rejects(loadDashboardDir(join(dir, 'nope')), /dashboard directory not found/);
   await assert.rejects(loadDashboardDir(join(dir, 'assets')), /has no index.html/);
   await assert.rejects(startSimulator({ faults: ['bogus'], port: 0 }), /unknown fault "bogus"/);
+  await assert.rejects(startSimulator({ port: 0, slowApiMs: 1e9, stallMs: -1 }), /slowApiMs must be a number from 0 to 60000.*stallMs must be/);
 });
 
 test('the bundled dashboard: served with hashed assets, fault meta tag injected, stylesheet breakable', async (t) => {

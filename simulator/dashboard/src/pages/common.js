@@ -47,6 +47,28 @@ export function badge(/** @type {string} */ text, /** @type {string} */ tone = t
   return h('span', { class: `badge badge-${tone}`, text });
 }
 
+/**
+ * A page that is one card filled from the API (the list and detail pages): optional header, then
+ * `loadInto` bound to the page's lifetime. Returns the page's stop function.
+ * @template T
+ * @param {HTMLElement} container
+ * @param {Node | null} header
+ * @param {() => Promise<T>} load
+ * @param {(data: T) => unknown} draw
+ */
+export function cardPage(container, header, load, draw) {
+  const [alive, stop] = lifetime();
+  const body = h('div', { class: 'card' });
+  replaceChildren(container, header, body);
+  loadInto(body, load, draw, alive);
+  return stop;
+}
+
+/** A detail page's facts list; empty values show as "—". */
+export function facts(/** @type {Array<[string, unknown]>} */ pairs) {
+  return h('dl', { class: 'facts' }, pairs.map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v || '—' })]));
+}
+
 /** Returns [isAlive, stop] for a page's lifetime. */
 export function lifetime() {
   let alive = true;
