@@ -1,8 +1,12 @@
 import autocannon from 'autocannon';
-import { createRecorder } from './recorder.ts';
+import { createRecorder, startProgress } from './recorder.ts';
 import { cycle } from './schedule.ts';
 import type { EngineOptions } from './engine.ts';
 import type { LoadResult, TimelinePoint } from './types.ts';
+import { GateError } from '../lib/errors.ts';
+
+/** How long autocannon may take to call back after stop() before the run fails as a timeout. */
+const STOP_GRACE_MS = 5000;
 
 /** autocannon's transport errors carry no request; they are booked under this pseudo-route. */
 export const UNATTRIBUTED = '(transport)';
@@ -24,13 +28,14 @@ export function sustainedRate(timeline: readonly TimelinePoint[]): number | null
 export async function runClosed(o: EngineOptions): Promise<LoadResult> {
   const paths = o.routes.map((r) => r.path);
   const rec = createRecorder([...paths, UNATTRIBUTED]);
-  let answered = paths[0] ?? UNATTRIBUTED;
+  const unattributed = paths.length; // recorder index of UNATTRIBUTED
+  let answered = 0;
   // onResponse runs synchronously just before autocannon's 'response' event for the same request
-  const requests = cycle(o.routes).map((r) => ({
+  const requests = cycle(o.routes.map((r, index) => ({ ...r, index }))).map((r) => ({
     method: r.method,
     path: r.path,
     headers: r.headers,
-    onResponse: () => void (answered = r.path),
+    onResponse: () => void (answered = r.index),
   }));
   const t0 = performance.now();
   const startedAtEpochMs = performance.timeOrigin + t0;
@@ -59,27 +64,29 @@ export async function runClosed(o: EngineOptions): Promise<LoadResult> {
   instance.on('reqError', (err: unknown) => {
     const at = now();
     const timedOut = err instanceof Error && /timed out/i.test(err.message);
-    rec.send(UNATTRIBUTED, at, null);
-    rec.failure(UNATTRIBUTED, at, timedOut ? 'timeout' : 'network', timedOut ? o.timeoutMs : null);
+    rec.send(unattributed, at, null);
+    rec.failure(unattributed, at, timedOut ? 'timeout' : 'network', timedOut ? o.timeoutMs : null);
   });
-  let last = 0;
-  const progress = setInterval(() => {
-    const s = Math.floor(now() / 1000);
-    rec.settle(s);
-    if (s > last) o.onProgress?.(rec.progress(s, o.connections));
-    last = s;
-  }, 250);
+  const stopProgress = startProgress(rec, now, () => o.connections, o.onProgress);
+  // stop() asks autocannon to finish; if it never calls back, give up after a grace period so no
+  // wait is unbounded.
+  let hardStop: NodeJS.Timeout | undefined;
+  const stop = (): void => {
+    instance.stop();
+    hardStop ??= setTimeout(() => settle(new GateError('TIMEOUT', `autocannon did not finish within ${STOP_GRACE_MS} ms of being stopped`)), STOP_GRACE_MS);
+  };
   const onAbort = (): void => {
     interrupted = true;
-    instance.stop();
+    stop();
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) onAbort();
   // autocannon stops itself after `duration`; the extra deadline covers a wedged run
-  const deadline = setTimeout(() => instance.stop(), o.durationS * 1000 + o.timeoutMs + 2000);
+  const deadline = setTimeout(stop, o.durationS * 1000 + o.timeoutMs + 2000);
   await finished.finally(() => {
-    clearInterval(progress);
+    stopProgress();
     clearTimeout(deadline);
+    clearTimeout(hardStop);
     o.signal?.removeEventListener('abort', onAbort);
   });
 
@@ -93,7 +100,6 @@ export async function runClosed(o: EngineOptions): Promise<LoadResult> {
   };
   const result = rec.result(meta);
   result.maxSustainedRate = sustainedRate(result.timeline);
-  const unattributed = result.perRoute[UNATTRIBUTED];
-  if (unattributed && unattributed.requests.sent === 0) delete result.perRoute[UNATTRIBUTED];
+  if (result.perRoute[UNATTRIBUTED]?.requests.sent === 0) delete result.perRoute[UNATTRIBUTED];
   return result;
 }

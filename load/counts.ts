@@ -15,8 +15,13 @@ export function kindOfStatus(status: number): ErrorKind | null {
   return 'http-other';
 }
 
+/** Requests the schedule meant to make: sent (less those cancelled by Ctrl-C) plus those dropped at the cap. */
+export function intendedSends(c: RequestCounts): number {
+  return c.sent - c.cancelled + c.dropped;
+}
+
 /** Dropped sends count against the error rate: a request the user would have made was not served. */
 export function errorRate(c: RequestCounts): number {
-  const intended = c.sent - c.cancelled + c.dropped;
+  const intended = intendedSends(c);
   return intended > 0 ? (c.errors + c.dropped) / intended : 0;
 }

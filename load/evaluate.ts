@@ -1,5 +1,6 @@
 import { catalogEntry } from '../lib/catalog.ts';
 import type { CheckResult, CheckStatus } from '../lib/verdict/types.ts';
+import { intendedSends } from './counts.ts';
 import { DB_ROUTE } from './profiles.ts';
 import { TRIGGERS, describeThreshold, evaluateThreshold, type Threshold, type ThresholdSet } from './thresholds.ts';
 import type { LoadResult } from './types.ts';
@@ -47,7 +48,7 @@ export function evaluateLoad(r: LoadResult, thresholds: LoadThresholds): CheckRe
   const out: CheckResult[] = [];
   out.push(against(titled('RB-14', 'API latency p95 under load', name), r, thresholds.apiP95, r.latencyMs.p95, 'p95 over all routes', r.requests.completed));
 
-  const intended = r.requests.sent - r.requests.cancelled + r.requests.dropped;
+  const intended = intendedSends(r.requests);
   // RB-15 is critical in the catalog because of its 5xx trigger; the error rate itself holds (runbook: alert > 1 %).
   const rateBase = { ...titled('RB-15', 'error rate under load', name), severity: 'major' as const };
   out.push(against(rateBase, r, thresholds.errorRate, intended > 0 ? pct(r.errorRate) : null, 'error rate (errors + dropped sends)', intended));

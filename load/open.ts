@@ -1,18 +1,29 @@
 import { Pool, type Dispatcher } from 'undici';
-import { LATE_SEND_MS, createRecorder, type ErrorKind } from './recorder.ts';
+import { LATE_SEND_MS, type ErrorKind } from './counts.ts';
+import { createRecorder, startProgress, type Recorder } from './recorder.ts';
 import { createPicker } from './schedule.ts';
 import type { EngineOptions, EngineRoute } from './engine.ts';
 import type { LoadResult } from './types.ts';
 
 /** Extra time after the last send for stragglers, on top of the per-request timeout. */
 const DRAIN_GRACE_MS = 2000;
-interface InFlight {
-  route: EngineRoute;
+/** One request in flight; it is also its own undici handler (the methods are shared, set once per run). */
+interface InFlight extends Dispatcher.DispatchHandler {
+  i: number;
+  route: SendRoute;
+  rec: Recorder;
   intendedMs: number;
   sentMs: number;
   status: number;
   /** Set once undici hands the request to a connection; a request still queued in the pool has none yet. */
   controller: Dispatcher.DispatchController | null;
+}
+
+/** A route with everything a send needs resolved once per run: its recorder index and undici's options. */
+interface SendRoute {
+  index: number;
+  weight: number;
+  dispatch: Dispatcher.DispatchOptions;
 }
 
 function transportKind(err: unknown): ErrorKind {
@@ -33,11 +44,12 @@ export async function runOpen(o: EngineOptions): Promise<LoadResult> {
   const total = Math.floor(rate * o.durationS);
   const intervalMs = 1000 / rate;
   const pool = new Pool(o.origin, { connections: o.connections, pipelining: 1, headersTimeout: o.timeoutMs, bodyTimeout: o.timeoutMs, connectTimeout: o.timeoutMs });
-  const rec = createRecorder(o.routes.map((r) => r.path));
+  const paths = o.routes.map((r) => r.path);
+  const rec = createRecorder(paths);
   // Warm-up sends share the pool and the schedule but are booked in a recorder that is thrown away.
-  const warm = createRecorder(o.routes.map((r) => r.path));
+  const warm = createRecorder(paths);
   const warmupMs = Math.max(0, o.warmupS ?? 0) * 1000;
-  const pick = createPicker(o.routes);
+  const pick = createPicker(o.routes.map((r, index): SendRoute => ({ index, weight: r.weight, dispatch: { origin: o.origin, path: r.path, method: r.method, headers: r.headers } })));
   const inFlight = new Map<number, InFlight>();
   const notes: string[] = [];
   const t0 = performance.now() + warmupMs;
@@ -57,48 +69,45 @@ export async function runOpen(o: EngineOptions): Promise<LoadResult> {
 
   const book = (intendedMs: number): typeof rec => (intendedMs < 0 ? warm : rec);
 
+  // undici calls these as methods of the handler, so `this` is the request: no closures per send.
+  function onRequestStart(this: InFlight, controller: Dispatcher.DispatchController): void {
+    if (!inFlight.has(this.i)) controller.abort(new Error('already given up')); // timed out while queued in the pool
+    else this.controller = controller;
+  }
+  function onResponseStart(this: InFlight, _c: Dispatcher.DispatchController, statusCode: number): void {
+    this.status = statusCode;
+  }
+  function onResponseData(): void {}
+  function onResponseEnd(this: InFlight): void {
+    if (!inFlight.delete(this.i)) return; // already booked as a timeout or a cancel
+    this.rec.response(this.route.index, this.intendedMs, now() - this.intendedMs, this.status);
+    settleIfDone();
+  }
+  function onResponseError(this: InFlight, _c: Dispatcher.DispatchController, err: Error): void {
+    if (!inFlight.delete(this.i)) return; // already booked as a timeout or a cancel
+    const kind = transportKind(err);
+    this.rec.failure(this.route.index, this.intendedMs, kind, kind === 'timeout' ? now() - this.intendedMs : null);
+    settleIfDone();
+  }
+
   const fire = (i: number, intendedMs: number): void => {
     const route = pick();
     const rec = book(intendedMs);
-    if (inFlight.size >= o.maxInFlight) return rec.drop(route.path, intendedMs);
+    if (inFlight.size >= o.maxInFlight) return rec.drop(route.index, intendedMs);
     const sentMs = now();
-    rec.send(route.path, intendedMs, sentMs - intendedMs);
-    const f: InFlight = { route, intendedMs, sentMs, status: 0, controller: null };
+    rec.send(route.index, intendedMs, sentMs - intendedMs);
+    const f: InFlight = { i, route, rec, intendedMs, sentMs, status: 0, controller: null, onRequestStart, onResponseStart, onResponseData, onResponseEnd, onResponseError };
     inFlight.set(i, f);
     // The dispatch API (no promise, no body stream, no AbortController per request): about 1.5× the
     // throughput of pool.request() here. Latency includes the whole body (onResponseEnd).
-    pool.dispatch(
-      { origin: o.origin, path: route.path, method: route.method, headers: route.headers },
-      {
-        onRequestStart(controller) {
-          if (!inFlight.has(i)) controller.abort(new Error('already given up')); // timed out while queued in the pool
-          else f.controller = controller;
-        },
-        onResponseStart(_c, statusCode) {
-          f.status = statusCode;
-        },
-        onResponseData() {},
-        onResponseEnd() {
-          if (!inFlight.delete(i)) return;
-          rec.response(route.path, intendedMs, now() - intendedMs, f.status);
-          settleIfDone();
-        },
-        onResponseError(_c, err) {
-          if (!inFlight.delete(i)) return; // already booked as a timeout or a cancel
-          const kind = transportKind(err);
-          rec.failure(route.path, intendedMs, kind, kind === 'timeout' ? now() - intendedMs : null);
-          settleIfDone();
-        },
-      },
-    );
+    pool.dispatch(route.dispatch, f);
   };
 
   /** Books a request as given up (timeout or Ctrl-C) now; its later callbacks find nothing to book. */
-  const giveUp = (i: number, f: InFlight, how: 'timeout' | 'cancel'): void => {
-    inFlight.delete(i);
-    const rec = book(f.intendedMs);
-    if (how === 'timeout') rec.failure(f.route.path, f.intendedMs, 'timeout', now() - f.intendedMs);
-    else rec.cancel(f.route.path, f.intendedMs);
+  const giveUp = (f: InFlight, how: 'timeout' | 'cancel'): void => {
+    inFlight.delete(f.i);
+    if (how === 'timeout') f.rec.failure(f.route.index, f.intendedMs, 'timeout', now() - f.intendedMs);
+    else f.rec.cancel(f.route.index, f.intendedMs);
     f.controller?.abort(new Error(how === 'timeout' ? 'load: request timed out' : 'load: run interrupted'));
   };
 
@@ -116,30 +125,24 @@ export async function runOpen(o: EngineOptions): Promise<LoadResult> {
   // One sweep enforces every per-request timeout (insertion order = send order, so it stops early).
   const sweep = setInterval(() => {
     const limit = now() - o.timeoutMs;
-    for (const [i, f] of inFlight) {
+    for (const f of inFlight.values()) {
       if (f.sentMs > limit) break;
-      giveUp(i, f, 'timeout');
+      giveUp(f, 'timeout');
     }
     settleIfDone();
   }, Math.min(100, o.timeoutMs / 4));
-  let lastProgress = 0;
-  const progress = setInterval(() => {
-    const s = Math.floor(now() / 1000);
-    rec.settle(s);
-    if (s > lastProgress) o.onProgress?.(rec.progress(s, inFlight.size));
-    lastProgress = s;
-  }, 250);
+  const stopProgress = startProgress(rec, now, () => inFlight.size, o.onProgress);
   const deadlineMs = warmupMs + o.durationS * 1000 + o.timeoutMs + DRAIN_GRACE_MS;
   const deadline = setTimeout(() => {
     notes.push(`run deadline (${Math.round(deadlineMs)} ms) reached with ${inFlight.size} request(s) still in flight; they count as timeouts`);
     stopped = true;
-    for (const [i, f] of inFlight) giveUp(i, f, 'timeout');
+    for (const f of inFlight.values()) giveUp(f, 'timeout');
     settleIfDone();
   }, deadlineMs);
   const onAbort = (): void => {
     interrupted = true;
     stopped = true;
-    for (const [i, f] of inFlight) giveUp(i, f, 'cancel');
+    for (const f of inFlight.values()) giveUp(f, 'cancel');
     settleIfDone();
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
@@ -148,7 +151,7 @@ export async function runOpen(o: EngineOptions): Promise<LoadResult> {
   tick();
   await done;
   clearInterval(sweep);
-  clearInterval(progress);
+  stopProgress();
   clearTimeout(deadline);
   if (timer) {
     clearTimeout(timer as NodeJS.Timeout);
@@ -158,8 +161,6 @@ export async function runOpen(o: EngineOptions): Promise<LoadResult> {
   await pool.destroy().catch(() => undefined);
 
   const sendingMs = Math.min(now(), o.durationS * 1000);
-  const counts = rec.progress(0, 0);
-  if (counts.dropped > 0) notes.push(`${counts.dropped} send(s) dropped: ${o.maxInFlight} requests were already in flight (generator or server saturated)`);
   if (warmupMs > 0) notes.push(`${warmupMs / 1000} s of warm-up at the same rate before t=0, not recorded`);
   if (interrupted) notes.push(`interrupted after ${(now() / 1000).toFixed(1)} s: partial results`);
   const result = rec.result({
@@ -167,7 +168,8 @@ export async function runOpen(o: EngineOptions): Promise<LoadResult> {
     startedAtEpochMs, plannedDurationS: o.durationS, targetRate: rate, durationS: Math.round(Math.max(sendingMs, 1) / 10) / 100,
     connections: o.connections, partial: interrupted, notes,
   });
-  const late = result.requests.late;
+  const { dropped, late } = result.requests;
+  if (dropped > 0) result.notes.push(`${dropped} send(s) dropped: ${o.maxInFlight} requests were already in flight (generator or server saturated)`);
   if (late > 0) result.notes.push(`${late} send(s) left more than ${LATE_SEND_MS} ms late (generator behind schedule); their latency still counts from the intended time`);
   return result;
 }

@@ -44,8 +44,8 @@ const before = mem();
 const marks = [];
 for (let i = 1; i <= 1_000_000; i++) {
   const at = i * 0.2; // 5,000 req/s for 200 s of timeline
-  rec.send('/health', at, 0.05);
-  rec.response('/health', at, 0.5 + (i % 1000) / 10, 200);
+  rec.send(0, at, 0.05);
+  rec.response(0, at, 0.5 + (i % 1000) / 10, 200);
   if (i % 250_000 === 0) { rec.settle(Math.floor(at / 1000)); marks.push(mem() - before); }
 }
 console.log(JSON.stringify({ marks }));`;

@@ -2,8 +2,9 @@
  * `npm run load -- --target URL [--profile NAME | --route PATH --rate N --duration S] …`
  * Ad hoc load (DESIGN.md use 3): honest percentiles, <out>/load/<name>.{json,html,junit.xml}, exit per verdict.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { catalogEntry } from '../lib/catalog.ts';
 import { EXIT, GateError } from '../lib/errors.ts';
 import { loginOnce } from '../lib/gate/login.ts';
 import { renderJUnit } from '../lib/report/junit.ts';
@@ -26,7 +27,7 @@ function progressLine(name: string, p: LoadProgress): string {
 
 function errorResults(name: string, message: string): CheckResult[] {
   return (['RB-14', 'RB-15', 'RB-16'] as const).map((id) => ({
-    id, title: `${id} load (${name}) could not run`, severity: id === 'RB-15' ? 'critical' : id === 'RB-14' ? 'major' : 'minor', status: 'error', message, source: 'load',
+    id, title: `${id} load (${name}) could not run`, severity: catalogEntry(id).severity, status: 'error', message, source: 'load',
   }));
 }
 
@@ -98,6 +99,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     process.off('SIGINT', onSigint);
   }
   const junit = join(outDir, 'load', `${reportName(name)}.junit.xml`);
+  // on the error path writeLoadReports never ran, so the directory may not exist yet
+  await mkdir(join(outDir, 'load'), { recursive: true });
   await writeFile(junit, scrubText(renderJUnit(results, { name: `jumpstart-gate load ${name}` }), secrets));
   const decision = decideVerdict(results);
   for (const r of results) say(`  ${r.status.toUpperCase().padEnd(5)} ${r.title}: ${scrubText(r.message ?? '', secrets)}`);

@@ -84,3 +84,18 @@ test('post-deploy against the simulator: one login, reports written, exit 0; a 5
   assert.match(burst.stdout, /FAIL +RB-15 5xx share under load \(burst\)/);
   assert.match(await readFile(join(out, 'load', 'burst.junit.xml'), 'utf8'), /<failure/);
 });
+
+test('a load that cannot run (login refused) still writes its JUnit, errors from the catalog, exit 3', { timeout: 30_000 }, async (t) => {
+  const sim = await startSimulator({ port: 0, email: EMAIL, password: PASSWORD });
+  t.after(() => sim.close());
+  const out = await mkdtemp(join(tmpdir(), 'load-cli-'));
+  t.after(() => rm(out, { recursive: true, force: true }));
+  // a fresh out dir: nothing has created <out>/load yet when the login fails
+  const r = await load(['--target', sim.url, '--profile', 'post-deploy'], { CJ_EMAIL: EMAIL, CJ_PASSWORD: 'wrong-password', CJ_OUT_DIR: out, CJ_LOAD_DURATION_S: '1', CJ_LOAD_RATE: '5' });
+  assert.equal(r.code, 3, r.stdout + r.stderr);
+  assert.doesNotMatch(r.stderr, /internal error/);
+  assert.match(r.stdout, /ERROR RB-14 load \(post-deploy\) could not run: login/);
+  const junit = await readFile(join(out, 'load', 'post-deploy.junit.xml'), 'utf8');
+  assert.equal((junit.match(/could not run/g) ?? []).length, 3, 'one error per load check');
+  assert.ok(!junit.includes('wrong-password') && !r.stdout.includes('wrong-password'));
+});
