@@ -3,7 +3,7 @@
 // The created project is recorded at once so global teardown deletes it whatever happens next.
 import { checksSettings } from '../env.ts';
 import { apiCall, itemsOf, jsonOf } from '../support/api.ts';
-import { updateFlow } from '../support/flow.ts';
+import { flowStep, updateFlow } from '../support/flow.ts';
 import { ensure, record } from '../support/outcome.ts';
 import { readToken } from '../support/session.ts';
 import { alertsSeen, test } from './fixtures.ts';
@@ -20,9 +20,8 @@ test('RB-08 project wizard: client profile, research skipped, templates totallin
   updateFlow(paths.flow, (s) => {
     s.pagePid = process.pid;
     s.projectName = `${clientName} - Content Project`;
-    s.steps['RB-08'] = { ok: false, message: 'started' };
   });
-  try {
+  await flowStep(paths.flow, 'RB-08', async () => {
     const existing = await findClient(config.baseUrl, readToken(paths.token), clientName, config.requestTimeoutMs);
     await uiStep('open the wizard', () => wizard.open(), alertsSeen);
     const created = await uiStep(
@@ -42,11 +41,7 @@ test('RB-08 project wizard: client profile, research skipped, templates totallin
     await uiStep('skip the Research step', () => wizard.skipResearch(), alertsSeen);
     await uiStep(`choose templates totalling ${POSTS} posts`, () => wizard.chooseTemplates(POSTS), alertsSeen);
     record({ measured: POSTS, unit: 'posts', message: `project ${projectId} for ${existing ? 'existing' : 'new'} client "${clientName}"` });
-    updateFlow(paths.flow, (s) => void (s.steps['RB-08'] = { ok: true }));
-  } catch (err) {
-    updateFlow(paths.flow, (s) => void (s.steps['RB-08'] = { ok: false, message: (err as Error).message.split('\n')[0] }));
-    throw err;
-  }
+  });
 });
 
 /** The synthetic client's id when it exists (one GET /api/clients/, limited to 100/h). */

@@ -3,16 +3,13 @@
 // The one generate-all call of the run (10/h, and it costs LLM tokens).
 import { checksSettings } from '../env.ts';
 import { snippet } from '../support/api.ts';
-import { missingStep, readFlow, updateFlow } from '../support/flow.ts';
-import { ensure, judge, prerequisite } from '../support/outcome.ts';
-import { readToken } from '../support/session.ts';
+import { flowStep, GENERATION_OFF, requireFlow, updateFlow } from '../support/flow.ts';
+import { ensure, judge } from '../support/outcome.ts';
 import { alertsSeen, test } from './fixtures.ts';
 import { listPosts } from './posts.ts';
 import { waitForRun } from './run-wait.ts';
 import { uiStep } from './ui.ts';
 import { POSTS, WizardPage } from './wizard-page.ts';
-
-const GENERATION_OFF = 'nightly mode: generation is not run (set CJ_WITH_GENERATION=1 to include RB-09, RB-10, RB-11)';
 
 test('RB-09 generate 30 posts: exactly 30, within the generation time thresholds', async ({ flowPage }) => {
   const s = checksSettings();
@@ -23,15 +20,9 @@ test('RB-09 generate 30 posts: exactly 30, within the generation time thresholds
   const deadlineS = t.alert * 1.1 + 5;
   test.setTimeout((deadlineS + 60) * 1000);
 
-  const flow = readFlow(paths.flow);
-  const missing = missingStep(flow, 'RB-08', 'project wizard');
-  if (missing) prerequisite(missing);
-  if (flow.pagePid !== process.pid) prerequisite('the wizard page of RB-08 is gone (its worker restarted after a failure)');
-  const token = readToken(paths.token);
-  if (!token || !flow.projectId) prerequisite('no session token or project id from RB-08');
+  const { token, projectId } = requireFlow(paths, 'RB-08', 'project wizard');
 
-  updateFlow(paths.flow, (st) => void (st.steps['RB-09'] = { ok: false, message: 'started' }));
-  try {
+  await flowStep(paths.flow, 'RB-09', async () => {
     const wizard = new WizardPage(flowPage);
     const res = await uiStep('click "Generate All"', () => wizard.generateAll(), alertsSeen);
     const startedAt = performance.now();
@@ -55,12 +46,8 @@ test('RB-09 generate 30 posts: exactly 30, within the generation time thresholds
     ensure(run.status !== 'failed', `generation run ${runId} failed after ${run.seconds.toFixed(1)} s: ${run.errorMessage}`);
     ensure(!run.timedOut, `generation run ${runId} still "${run.status}" after ${run.seconds.toFixed(1)} s (target < ${t.target} s, alert > ${t.alert} s)`);
 
-    const count = (await listPosts(config.baseUrl, token, flow.projectId, config.requestTimeoutMs)).length;
+    const count = (await listPosts(config.baseUrl, token, projectId, config.requestTimeoutMs)).length;
     judge(run.seconds, t, `generation of ${count} posts took`);
-    ensure(count === POSTS, `the run created ${count} posts, expected exactly ${POSTS} (GET /api/posts/?project_id=${flow.projectId})`);
-    updateFlow(paths.flow, (st) => void (st.steps['RB-09'] = { ok: true }));
-  } catch (err) {
-    updateFlow(paths.flow, (st) => void (st.steps['RB-09'] = { ok: false, message: (err as Error).message.split('\n')[0] }));
-    throw err;
-  }
+    ensure(count === POSTS, `the run created ${count} posts, expected exactly ${POSTS} (GET /api/posts/?project_id=${projectId})`);
+  });
 });

@@ -2,9 +2,8 @@
 // and Approved match the API's posts and every flagged post shows its flag badges. Flagged posts are
 // then fixed through "Edit" so the flow can reach Export (the real app never flags anything).
 import { checksSettings } from '../env.ts';
-import { missingStep, readFlow, updateFlow } from '../support/flow.ts';
-import { ensure, prerequisite, record } from '../support/outcome.ts';
-import { readToken } from '../support/session.ts';
+import { flowStep, GENERATION_OFF, requireFlow } from '../support/flow.ts';
+import { ensure, record } from '../support/outcome.ts';
 import { alertsSeen, expect, test } from './fixtures.ts';
 import { listPosts, qualityCounts } from './posts.ts';
 import { uiStep } from './ui.ts';
@@ -12,18 +11,11 @@ import { FIX_TEXT, WizardPage } from './wizard-page.ts';
 
 test('RB-10 review content and QA flags: Quality Gate totals match the API, flagged posts show their flags', async ({ flowPage }) => {
   const s = checksSettings();
-  test.skip(!s.generation, 'nightly mode: generation is not run (set CJ_WITH_GENERATION=1 to include RB-09, RB-10, RB-11)');
+  test.skip(!s.generation, GENERATION_OFF);
   const { config, paths } = s;
-  const flow = readFlow(paths.flow);
-  const missing = missingStep(flow, 'RB-09', 'generate 30 posts');
-  if (missing) prerequisite(missing);
-  if (flow.pagePid !== process.pid) prerequisite('the wizard page of RB-08 is gone (its worker restarted after a failure)');
-  const token = readToken(paths.token);
-  if (!token || !flow.projectId) prerequisite('no session token or project id from RB-08');
-  const projectId = flow.projectId;
+  const { token, projectId } = requireFlow(paths, 'RB-09', 'generate 30 posts');
 
-  updateFlow(paths.flow, (st) => void (st.steps['RB-10'] = { ok: false, message: 'started' }));
-  try {
+  await flowStep(paths.flow, 'RB-10', async () => {
     const wizard = new WizardPage(flowPage);
     const api = qualityCounts(await listPosts(config.baseUrl, token, projectId, config.requestTimeoutMs));
     await uiStep('show the Quality Gate', () => expect(wizard.qualityGate()).toBeVisible(), alertsSeen);
@@ -46,11 +38,7 @@ test('RB-10 review content and QA flags: Quality Gate totals match the API, flag
     const after = qualityCounts(await listPosts(config.baseUrl, token, projectId, config.requestTimeoutMs));
     ensure(after.flagged.length === 0, `posts still flagged after editing: ${after.flagged.map((p) => `${p.id} (${(p.flags ?? []).join(', ')})`).join('; ')}`);
     await uiStep('continue to the Export step', () => wizard.continueToExport(), alertsSeen);
-    updateFlow(paths.flow, (st) => void (st.steps['RB-10'] = { ok: true }));
-  } catch (err) {
-    updateFlow(paths.flow, (st) => void (st.steps['RB-10'] = { ok: false, message: (err as Error).message.split('\n')[0] }));
-    throw err;
-  }
+  });
 });
 
 /** What differs between the Quality Gate on screen and the API's posts (empty when they match). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FAULTS, startSimulator } from '../../simulator/index.ts';
-import { runChecks, scratch, summary } from './helpers.ts';
+import { runChecks, scratch, summary, tokenRecordingProxy, type ProxyAnswer } from './helpers.ts';
 
 const API_IDS = ['RB-01', 'RB-02', 'RB-03', 'RB-04', 'RB-05', 'RB-06'];
 const BROWSER_IDS = ['RB-07', 'RB-08', 'RB-09', 'RB-10', 'RB-11', 'RB-12', 'RB-13'];
@@ -18,6 +18,7 @@ const TABLE: Record<string, { env?: Record<string, string>; fail: Record<string,
   'no-security-headers': { fail: { 'RB-06': /\/ \(200\) lacks Content-Security-Policy, X-Content-Type-Options: nosniff, frame protection/ } },
   'asset-missing': { fail: { 'RB-03': /\.css answered 200 text\/html.*expected CSS \(SPA fallback: the file is missing\)/ } },
   'frontend-down': { fail: { 'RB-03': /GET \/ answered 404, expected 200 with the dashboard/ } },
+  'docs-down': { fail: { 'RB-02': /GET \/docs answered 404, expected 200/ } },
 };
 
 test('the table covers exactly the simulator faults that the API checks must catch', () => {
@@ -58,5 +59,33 @@ for (const [fault, row] of Object.entries(TABLE)) {
       assert.equal(run.byId(id).status, 'error');
       assert.match(run.byId(id).message ?? '', /no result: project "browser" was not part of this run/);
     }
+  });
+}
+
+// The simulator's docs-down fault removes the docs; a proxy also serves an OpenAPI 2 document, which no
+// simulator fault does.
+const DOCS_FAULTS: Record<string, { answer: Record<string, ProxyAnswer>; fail: RegExp }> = {
+  'openapi-2': {
+    answer: { '/openapi.json': { status: 200, type: 'application/json', body: JSON.stringify({ swagger: '2.0', openapi: '2.0', info: { title: 'x', version: '1' }, paths: { '/a': {} } }) } },
+    fail: /GET \/openapi\.json is not an OpenAPI 3 document: openapi must be an OpenAPI 3\.x version/,
+  },
+};
+
+for (const [name, row] of Object.entries(DOCS_FAULTS)) {
+  test(`API checks with ${name} (proxy fault): RB-02 fails naming the cause, RB-01 passes`, async (t) => {
+    const sim = await startSimulator({ port: 0 });
+    t.after(() => sim.close());
+    const proxy = await tokenRecordingProxy(sim.url, (path) => row.answer[path]);
+    t.after(() => proxy.close());
+    const run = await runChecks({
+      dir: scratch(t, `checks-${name}-`),
+      args: ['--project=api'],
+      env: { CJ_BASE_URL: proxy.url, CJ_EMAIL: 'operator@jumpstart.local', CJ_PASSWORD: 'jumpstart-sim-password' },
+      timeoutMs: 60_000,
+    });
+    assert.equal(run.code, 1, `playwright exits 1 when a check fails\n${summary(run)}`);
+    assert.equal(run.byId('RB-02').status, 'fail', summary(run));
+    assert.match(run.byId('RB-02').message ?? '', row.fail);
+    assert.equal(run.byId('RB-01').status, 'pass', summary(run));
   });
 }

@@ -107,14 +107,31 @@ export function allTexts(dir: string): Array<{ where: string; text: string }> {
   return out;
 }
 
+/** A canned answer the proxy gives instead of the simulator's (a fault the simulator has no switch for). */
+export interface ProxyAnswer {
+  status: number;
+  type: string;
+  body: string;
+}
+
 /**
  * A pass-through proxy in front of the simulator that remembers every token the login route issued,
- * so a test can prove none of them reached a report.
+ * so a test can prove none of them reached a report. `answer` may replace the response for a path.
  */
-export async function tokenRecordingProxy(target: string): Promise<{ url: string; tokens: Set<string>; close: () => Promise<void> }> {
+export async function tokenRecordingProxy(
+  target: string,
+  answer: (path: string) => ProxyAnswer | undefined = () => undefined,
+): Promise<{ url: string; tokens: Set<string>; close: () => Promise<void> }> {
   const tokens = new Set<string>();
   const upstream = new URL(target);
   const server: Server = createServer((req, res) => {
+    const canned = answer(new URL(req.url ?? '/', 'http://proxy').pathname);
+    if (canned) {
+      req.resume();
+      res.writeHead(canned.status, { 'content-type': canned.type });
+      res.end(canned.body);
+      return;
+    }
     const fwd = httpRequest(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
       (up) => {
