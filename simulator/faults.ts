@@ -27,6 +27,8 @@ export const FAULTS = {
   'health-down': { breaks: '/health answers 503', catches: ['RB-01'], verdict: 'rollback' },
   'db-down': { breaks: '/api/health/db answers 503 {"database":"disconnected",…} (store query fails)', catches: ['RB-05'], verdict: 'rollback' },
   'login-broken': { breaks: 'POST /api/auth/login answers 500 (global-handler body)', catches: ['RB-04', 'RB-07'], verdict: 'rollback' },
+  'docs-down': { breaks: '/docs, /redoc and /openapi.json answer 404 {"detail":"Not Found"} (docs disabled)', catches: ['RB-02'], verdict: 'promote' },
+  'project-create-fails': { breaks: 'POST /api/projects/ answers 500 (global-handler body): the wizard cannot create the project', catches: ['RB-08'], verdict: 'hold' },
   'auth-open': { breaks: 'protected routes accept requests without a token (as the seeded user)', catches: ['RB-04'], verdict: 'rollback' },
   'wrong-version': { breaks: '/health reports version "0.0.0-wrong"', catches: ['RB-01'], verdict: 'rollback' },
   'debug-on': { breaks: 'debug mode: /health debug_mode true, permissive CORS (echo origin + credentials), no HSTS', catches: ['RB-01', 'RB-06'], verdict: 'rollback' },

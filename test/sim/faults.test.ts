@@ -10,7 +10,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('every fault has a README row with the same catches and verdict', async () => {
   const readme = await readFile(new URL('../../simulator/README.md', import.meta.url), 'utf8');
-  assert.equal(FAULT_NAMES.length, 21);
+  assert.equal(FAULT_NAMES.length, 23);
   for (const name of FAULT_NAMES) {
     const row = readme.split('\n').find((l) => l.startsWith(`| \`${name}\` |`));
     assert.ok(row, `README has a row for ${name}`);
@@ -168,4 +168,23 @@ test('generation and export faults: slow-generation, generation-fails, wrong-pos
   const gone = await get();
   assert.equal(gone.status, 404);
   assert.deepEqual(await gone.json(), { detail: `File not found: ${exp.body.path}` });
+});
+
+test('docs-down and project-create-fails break exactly their routes', async (t) => {
+  const sim = await startTestSimulator();
+  t.after(() => sim.close());
+  const token = await login(sim.url);
+  sim.setFaults(['docs-down']);
+  for (const path of ['/docs', '/redoc', '/openapi.json']) {
+    const r = await call(sim.url, path);
+    assert.equal(r.status, 404, path);
+    assert.deepEqual(r.body, { detail: 'Not Found' }, path);
+  }
+  assert.equal((await call(sim.url, '/health')).status, 200, 'health unaffected');
+  sim.setFaults(['project-create-fails']);
+  await assert.rejects(createClientAndProject(sim.url, token), /project create failed: 500 .*INTERNAL_SERVER_ERROR/);
+  assert.equal((await call(sim.url, '/api/clients/', { token })).status, 200, 'other project-flow routes unaffected');
+  sim.setFaults([]);
+  assert.equal((await call(sim.url, '/openapi.json')).status, 200);
+  await createClientAndProject(sim.url, token, 'Beta Corp');
 });
