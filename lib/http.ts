@@ -52,8 +52,10 @@ export async function httpCall(url: string, options: HttpOptions): Promise<HttpO
     let size = 0;
     for await (const chunk of res.body) {
       const buf = chunk as Buffer;
-      if (size < max) chunks.push(buf.subarray(0, max - size));
+      chunks.push(buf.subarray(0, max - size));
       size += buf.length;
+      // Past the cap the rest is never used: leaving the loop destroys the body instead of draining it.
+      if (size >= max) break;
     }
     return {
       status: res.statusCode,

@@ -13,8 +13,10 @@ import { PROJECT_ROOT } from '../lib/gate/cli.ts';
 const EMAIL = 'operator@jumpstart.local';
 const PASSWORD = 'jumpstart-demo-password';
 const VERSION = '1.4.2';
-/** Hard stop for the whole demo: it must finish in under 2 minutes on a 2-core machine. */
+/** Hard stop for the gate child (it normally finishes in under 2 minutes on a 2-core machine). */
 const DEADLINE_MS = 5 * 60_000;
+/** After SIGTERM the gate stops its phases and writes reports; past this it is killed. */
+const KILL_GRACE_MS = 60_000;
 
 function faultsFrom(argv: readonly string[]): { faults: string[]; problems: string[] } {
   const raw: string[] = [];
@@ -34,8 +36,13 @@ function runGateChild(url: string, outDir: string): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, CJ_EMAIL: EMAIL, CJ_PASSWORD: PASSWORD, CJ_EXPECTED_VERSION: VERSION };
   const args = ['--import', 'tsx', join(PROJECT_ROOT, 'scripts/gate.ts'), '--target', url, '--mode', 'post-deploy', '--out', outDir];
   return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
-    const timer = setTimeout(() => child.kill('SIGTERM'), DEADLINE_MS);
+    // Own process group: a terminal Ctrl-C reaches the gate only through `forward`, once. Twice (the
+    // terminal's and ours) would be the gate's "quit now" and skip its reports.
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit', detached: true });
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS).unref();
+    }, DEADLINE_MS);
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);

@@ -7,13 +7,14 @@ import { describeFlags } from '../lib/gate/args.ts';
 import { finishRun } from '../lib/gate/finish.ts';
 import { runWatch } from '../lib/watch/run.ts';
 import { setupWatch, WATCH_FLAGS } from '../lib/watch/setup.ts';
+import { DEFAULT_TRIGGERS as T } from '../lib/watch/window.ts';
 import { EXIT } from '../lib/errors.ts';
 import { abortOnSignals, exitCodeFor } from '../lib/gate/cli.ts';
 
 const HELP = `Usage: npm run watch -- --target URL [--minutes M] [--interval S] [options]
 
 Polls GET /health and a light API route for the window after the traffic switch (RB-17).
-Fails (rollback, exit 2) on 3 consecutive health failures or more than 10 5xx in any 5 minutes.
+Fails (rollback, exit 2) on ${T.consecutiveHealthFailures} consecutive health failures or more than ${T.max5xxInWindow} 5xx in any ${T.window5xxS} s.
 
 Options (each config option also settable by env):
 ${describeFlags(WATCH_FLAGS)}

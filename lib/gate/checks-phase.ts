@@ -75,18 +75,17 @@ export async function runChecksPhase(input: ChecksPhaseInput): Promise<ChecksPha
   if (run.spawnError) why = `could not start playwright: ${run.spawnError}`;
   else if (run.timedOut) why = `playwright did not finish within ${Math.round(input.timeoutMs / 1000)} s and was stopped`;
   else why = `playwright exited with ${run.code ?? run.signal} without a result for this check`;
+  const outcome = (results: CheckResult[], used = browser): ChecksPhaseOutput => ({ results, ...(used ? { browser: used } : {}), ...(token ? { token } : {}) });
   let text: string;
   try {
     text = await readFile(checksJson, 'utf8');
   } catch {
-    return { results: markAll(checkIds, 'gate', 'error', `no checks.json: ${why}`), ...(browser ? { browser } : {}), ...(token ? { token } : {}) };
+    return outcome(markAll(checkIds, 'gate', 'error', `no checks.json: ${why}`));
   }
   try {
     const file = parseChecksFile(text);
-    const results = requireEvidence(file.results, checkIds, 'gate', (id) => `checks.json has no result for ${id}: ${why}`);
-    const used = file.browser ?? browser;
-    return { results, ...(used ? { browser: used } : {}), ...(token ? { token } : {}) };
+    return outcome(requireEvidence(file.results, checkIds, 'gate', (id) => `checks.json has no result for ${id}: ${why}`), file.browser ?? browser);
   } catch (e) {
-    return { results: markAll(checkIds, 'gate', 'error', (e as Error).message), ...(browser ? { browser } : {}), ...(token ? { token } : {}) };
+    return outcome(markAll(checkIds, 'gate', 'error', (e as Error).message));
   }
 }

@@ -4,12 +4,13 @@ import { httpCall, parseJson } from '../http.ts';
  * One API login (investigate mode only, when its routes need a session): login is limited to
  * 10/hour per IP on the real app, so the gate never does this when the checks left a token.
  */
-export async function loginOnce(baseUrl: string, email: string, password: string, timeoutMs: number): Promise<{ token?: string; error?: string }> {
+export async function loginOnce(baseUrl: string, email: string, password: string, timeoutMs: number, signal?: AbortSignal): Promise<{ token?: string; error?: string }> {
   const out = await httpCall(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ email, password }),
     timeoutMs,
+    signal,
   });
   const json = parseJson(out.body) as { access_token?: unknown } | undefined;
   if (out.status === 200 && typeof json?.access_token === 'string') return { token: json.access_token };

@@ -10,8 +10,6 @@ export interface ModePlan {
   checkIds: string[];
   /** Load profile to run when none is given. */
   defaultProfile: string;
-  /** Credentials are needed (the checks log in). */
-  needsCredentials: boolean;
 }
 
 const CHECK_IDS = CATALOG.filter((e) => e.kind === 'api' || e.kind === 'browser').map((e) => e.id);
@@ -21,10 +19,10 @@ export const LOAD_IDS = CATALOG.filter((e) => e.kind === 'load').map((e) => e.id
 export function planFor(mode: Mode): ModePlan {
   switch (mode) {
     case 'post-deploy':
-      return { mode, runChecks: true, checkIds: CHECK_IDS, defaultProfile: 'post-deploy', needsCredentials: true };
+      return { mode, runChecks: true, checkIds: CHECK_IDS, defaultProfile: 'post-deploy' };
     case 'nightly':
-      return { mode, runChecks: true, checkIds: CHECK_IDS, defaultProfile: 'nightly', needsCredentials: true };
+      return { mode, runChecks: true, checkIds: CHECK_IDS, defaultProfile: 'nightly' };
     case 'investigate':
-      return { mode, runChecks: false, checkIds: [], defaultProfile: 'smoke', needsCredentials: false };
+      return { mode, runChecks: false, checkIds: [], defaultProfile: 'smoke' };
   }
 }

@@ -65,7 +65,7 @@ async function runPhases(setup: Omit<GateSetup, 'help'>, deps: GateDeps, log: (l
       browser = checks.browser;
       token = checks.token;
     } else if (load.profile.routes.some((r) => r.auth) && config.email && config.password) {
-      const login = await loginOnce(config.baseUrl, config.email, config.password, config.requestTimeoutMs);
+      const login = await loginOnce(config.baseUrl, config.email, config.password, config.requestTimeoutMs, deps.signal);
       if (login.error) log(`login for the load: ${login.error}`);
       token = login.token;
     }

@@ -58,6 +58,8 @@ export function runChild(input: SpawnInput): Promise<SpawnOutcome> {
     }, input.timeoutMs);
     const onAbort = () => stop();
     input.signal?.addEventListener('abort', onAbort, { once: true });
+    // An abort that came before the spawn fires no event: stop at once instead of waiting out the deadline.
+    if (input.signal?.aborted) stop();
     createInterface({ input: child.stdout }).on('line', (l) => input.onLine(l, 'stdout'));
     createInterface({ input: child.stderr }).on('line', (l) => input.onLine(l, 'stderr'));
     const finish = (outcome: SpawnOutcome) => {

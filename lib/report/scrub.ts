@@ -39,6 +39,12 @@ export function scrubValue<T>(value: T, secrets: readonly string[]): T {
   return value;
 }
 
+/** True when `text` holds a known secret or anything token-shaped, i.e. `scrubText` would change it. */
+export function needsScrub(text: string, secrets: readonly string[]): boolean {
+  // search(), unlike test(), ignores the global regex's lastIndex.
+  return containsSecret(text, secrets) || text.search(JWT) !== -1;
+}
+
 /** True when `text` holds any secret in any form (used by tests and the final sweep). */
 export function containsSecret(text: string, secrets: readonly string[]): boolean {
   return secrets.some((s) => s.length > 0 && secretForms(s).some((f) => text.includes(f)));

@@ -1,17 +1,12 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { containsSecret, scrubText } from './scrub.ts';
+import { needsScrub, scrubText } from './scrub.ts';
 
 const TEXT = new Set(['.json', '.xml', '.md', '.html', '.htm', '.txt', '.log', '.csv', '.js', '.css', '.svg', '.yml', '.yaml', '.trace', '.network', '.stacks']);
 const MAX_BYTES = 200 * 1024 * 1024;
 /** Playwright's HTML report embeds its data as a base64 zip inside index.html. */
 const EMBEDDED_ZIP = /(data:application\/zip;base64,)([A-Za-z0-9+/=]+)/g;
-const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
-
-function needsScrub(text: string, secrets: readonly string[]): boolean {
-  return containsSecret(text, secrets) || JWT.test(text);
-}
 
 /** Scrubs the text entries of a zip (traces); returns undefined when nothing had to change. */
 function scrubZip(bytes: Uint8Array, secrets: readonly string[]): Uint8Array | undefined {

@@ -56,6 +56,9 @@ const ROWS: readonly Row[] = [
   // /api/health/db is a quarter of the load: 25 % 5xx is over the 10 % rollback trigger.
   { fault: 'db-down', failing: ['RB-05', 'RB-15'] },
   { fault: 'login-broken', mode: 'post-deploy', failing: ['RB-04', 'RB-07', ...BROWSER_FLOW] },
+  { fault: 'docs-down' },
+  // The dashboard logs the 500 of the create as a console error: RB-13 sees it. Nightly: RB-09/10/11 skip.
+  { fault: 'project-create-fails', failing: ['RB-08', 'RB-13'] },
   { fault: 'auth-open' },
   { fault: 'wrong-version' },
   { fault: 'debug-on' },
@@ -63,7 +66,7 @@ const ROWS: readonly Row[] = [
   { fault: 'no-security-headers' },
   // The browser refuses the HTML-typed stylesheet with a console error: RB-13 sees it.
   { fault: 'asset-missing', failing: ['RB-03', 'RB-13'] },
-  // Nightly: every browser check waits out its timeouts here, and RB-09/10/11 would add three more.
+  // Nightly: the browser checks fail fast on the 404, and RB-09/10/11 would only add three errors.
   { fault: 'frontend-down', failing: ['RB-03', 'RB-07', 'RB-08', 'RB-12', 'RB-13'] },
   { fault: 'slow-generation', mode: 'post-deploy', failing: ['RB-09', ...AFTER_GENERATION], sim: { slowGenerationSeconds: 8 }, env: { CJ_GENERATION_S_TARGET: '3', CJ_GENERATION_S_ALERT: '5' } },
   { fault: 'generation-fails', mode: 'post-deploy', failing: ['RB-09', ...AFTER_GENERATION] },

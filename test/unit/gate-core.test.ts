@@ -7,6 +7,8 @@ import { checksEnv } from '../../lib/gate/checks-env.ts';
 import { parseChecksFile } from '../../lib/gate/checks-file.ts';
 import { withoutAuthRoutes } from '../../lib/gate/load-plan.ts';
 import { preflight } from '../../lib/gate/preflight.ts';
+import { runChild } from '../../lib/gate/spawn.ts';
+import { httpCall } from '../../lib/http.ts';
 import { resolveProfile } from '../../load/index.ts';
 
 test('parseChecksFile: keeps the results, drops null measurements, names every shape problem', () => {
@@ -76,4 +78,37 @@ test('preflight: any HTTP answer passes (with the version); no answer fails RB-0
   const aborted = await preflight(url, 5000, ac.signal);
   assert.equal(aborted.ok, false);
   assert.equal(aborted.result.status, 'error', 'interrupted is no evidence, not a failure');
+});
+
+test('runChild: a signal aborted before the spawn stops the child at once, not at the deadline', async () => {
+  const started = Date.now();
+  const out = await runChild({
+    command: process.execPath,
+    args: ['-e', 'setTimeout(() => {}, 60_000)'],
+    cwd: process.cwd(),
+    env: process.env,
+    timeoutMs: 30_000,
+    signal: AbortSignal.abort(),
+    onLine: () => {},
+  });
+  assert.equal(out.timedOut, false);
+  assert.equal(out.code, null, 'killed, not exited');
+  assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+});
+
+test('httpCall: the body is cut at maxBodyBytes and an endless body does not hold the call', async (t) => {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    const chunk = 'x'.repeat(1024);
+    const timer = setInterval(() => res.write(chunk), 5);
+    res.on('close', () => clearInterval(timer));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+  const { port } = server.address() as AddressInfo;
+  const out = await httpCall(`http://127.0.0.1:${port}/`, { timeoutMs: 5000, maxBodyBytes: 4096 });
+  assert.equal(out.status, 200);
+  assert.equal(out.error, undefined);
+  assert.equal(out.body.length, 4096);
+  assert.ok(out.durationMs < 4000, `returned after ${Math.round(out.durationMs)} ms`);
 });
