@@ -1,42 +1,11 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { scrubText } from '../../lib/report/scrub.ts';
 
-/**
- * Removes secrets from anything the run writes (traces, reports, error context). Known values
- * (password, the setup token) are replaced verbatim and JSON-escaped; tokens we never saw (the one
- * RB-07's form login gets, refresh tokens) are caught by shape: Bearer headers, token-named JSON
- * fields, localStorage entries and JWTs.
- */
-const MASK = '***';
-const PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  [/([Bb]earer\s+)[A-Za-z0-9\-._~+/]{16,}=*/g, `$1${MASK}`],
-  [/("(?:access_token|refresh_token|password)"\s*:\s*")(?:[^"\\]|\\.)*(")/g, `$1${MASK}$2`],
-  [/(\\"(?:access_token|refresh_token|password)\\"\s*:\s*\\")(?:[^"\\]|\\[^"])*(\\")/g, `$1${MASK}$2`],
-  [/("name"\s*:\s*"(?:access_token|refresh_token)"\s*,\s*"value"\s*:\s*")(?:[^"\\]|\\.)*(")/g, `$1${MASK}$2`],
-  [/eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}/g, MASK],
-];
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Every form a secret takes in the files we write: raw, JSON-escaped, doubly escaped, URL-encoded. */
-function forms(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
-  const json2 = JSON.stringify(json).slice(1, -1);
-  return [...new Set([secret, json, json2, encodeURIComponent(secret)])].filter((s) => s.length >= 4);
-}
-
-/** Pure. */
-export function scrubText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    for (const f of forms(secret)) out = out.replace(new RegExp(escapeRegExp(f), 'g'), MASK);
-  }
-  for (const [re, replacement] of PATTERNS) out = out.replace(re, replacement);
-  return out;
-}
+// Secrets are removed by the suite's one scrubber (lib/report/scrub.ts); this module only carries it
+// into what Playwright writes: trace zips, the HTML report's embedded data, whole output trees.
+export { scrubText };
 
 function looksBinary(buf: Uint8Array): boolean {
   const n = Math.min(buf.length, 8000);
