@@ -82,7 +82,7 @@ const ROWS: readonly Row[] = [
 
 const only = (process.env.GATE_MATRIX_ONLY ?? '').split(',').filter(Boolean);
 // Two rows at a time: much of a row is waiting (generation, timeouts, delayed pages), so two halve the
-// wall time on 2 cores (measured: 21 rows in ~250 s vs ~470 s serial). Reliable because only slow-api
+// wall time on 2 cores (measured: 23 rows in ~260 s; serial is about twice that). Reliable because only slow-api
 // and stall keep the real latency thresholds, and contention can only raise what those measure.
 const concurrency = Math.max(1, Number(process.env.GATE_MATRIX_CONCURRENCY ?? 2) || 2);
 const rows = ROWS.filter((r) => only.length === 0 || only.includes(r.fault));
