@@ -1,6 +1,6 @@
 import { loadConfig, type Config, type FieldName } from '../lib/config/index.ts';
 import { GateError } from '../lib/errors.ts';
-import { PROFILE_NAMES, type LoadEngine, type LoadProfile, type RouteSpec } from './profiles.ts';
+import { PROFILE_NAMES, type LoadEngine, type LoadProfile, type RouteSpec } from '../lib/runbook/profiles.ts';
 import { resolveProfile } from './run.ts';
 import { safetyProblems } from './safety.ts';
 

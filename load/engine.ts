@@ -1,4 +1,4 @@
-import type { HttpMethod } from './profiles.ts';
+import type { HttpMethod } from '../lib/runbook/profiles.ts';
 import type { LoadProgress } from './types.ts';
 
 /** A route ready to send: headers resolved (the token lives only here, in memory). */

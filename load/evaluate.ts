@@ -1,8 +1,8 @@
-import { catalogEntry } from '../lib/catalog.ts';
+import { catalogEntry } from '../lib/runbook/catalog.ts';
 import type { CheckResult, CheckStatus } from '../lib/verdict/types.ts';
 import { intendedSends } from './counts.ts';
-import { DB_ROUTE } from './profiles.ts';
-import { TRIGGERS, describeThreshold, evaluateThreshold, type Threshold, type ThresholdSet } from './thresholds.ts';
+import { DB_ROUTE } from '../lib/runbook/profiles.ts';
+import { TRIGGERS, describeThreshold, evaluateThreshold, type Threshold, type ThresholdSet } from '../lib/runbook/thresholds.ts';
 import type { LoadResult } from './types.ts';
 
 /** The thresholds the load checks use (a full ThresholdSet from lib/config fits). */

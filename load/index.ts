@@ -1,5 +1,5 @@
 /** The load engine's public surface, for the gate (scripts/gate.ts) and the load CLI. */
-export { PROFILES, PROFILE_NAMES, DB_ROUTE, isUnlimitedRoute, type LoadProfile, type RouteSpec, type LoadEngine, type ProfileName } from './profiles.ts';
+export { PROFILES, PROFILE_NAMES, DB_ROUTE, isUnlimitedRoute, type LoadProfile, type RouteSpec, type LoadEngine, type ProfileName } from '../lib/runbook/profiles.ts';
 export { resolveProfile, runLoad, type RunLoadOptions } from './run.ts';
 export { evaluateLoad, type LoadThresholds } from './evaluate.ts';
 export { writeLoadReports, readLoadResult, parseLoadResult, reportName } from './report.ts';

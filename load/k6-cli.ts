@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../lib/config/index.ts';
 import type { CheckResult } from '../lib/verdict/types.ts';
 import { k6SummaryToResults, type K6Summary } from './k6-summary.ts';
-import { PROFILE_NAMES } from './profiles.ts';
+import { PROFILE_NAMES } from '../lib/runbook/profiles.ts';
 
 export const K6_USAGE = `usage: npm run k6:junit -- SUMMARY.json [--k6-exit-code N] [--profile NAME] [--out DIR]
 Converts a k6 summary (written by load/k6/profile.ts's handleSummary) to <out>/load/k6-<profile>.junit.xml

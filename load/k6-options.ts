@@ -2,8 +2,8 @@
  * Pure: a profile + thresholds → k6 `options` (scenarios and thresholds). Dependency-free so both the
  * k6 scripts (load/k6/) and Node tests import it; no threshold literal here, only ./thresholds.ts data.
  */
-import { DB_ROUTE, type LoadProfile } from './profiles.ts';
-import { THRESHOLDS, TRIGGERS, type Threshold } from './thresholds.ts';
+import { DB_ROUTE, type LoadProfile } from '../lib/runbook/profiles.ts';
+import { THRESHOLDS, TRIGGERS, type Threshold } from '../lib/runbook/thresholds.ts';
 
 interface ScenarioBase {
   exec: string;

@@ -1,7 +1,7 @@
-import { catalogEntry } from '../lib/catalog.ts';
+import { catalogEntry } from '../lib/runbook/catalog.ts';
 import type { CheckResult, CheckStatus } from '../lib/verdict/types.ts';
-import { DB_ROUTE, PROFILES, type LoadProfile } from './profiles.ts';
-import { TRIGGERS, describeThreshold, evaluateThreshold, type Threshold } from './thresholds.ts';
+import { DB_ROUTE, PROFILES, type LoadProfile } from '../lib/runbook/profiles.ts';
+import { TRIGGERS, describeThreshold, evaluateThreshold, type Threshold } from '../lib/runbook/thresholds.ts';
 import type { LoadThresholds } from './evaluate.ts';
 
 /** Metric names the k6 scripts (load/k6/) define; the 5xx share is a custom Rate metric. */

@@ -1,5 +1,5 @@
 import { GateError } from '../lib/errors.ts';
-import { PROFILES, PROFILE_NAMES, type LoadEngine, type LoadProfile, type RouteSpec } from './profiles.ts';
+import { PROFILES, PROFILE_NAMES, type LoadEngine, type LoadProfile, type RouteSpec } from '../lib/runbook/profiles.ts';
 import { closedRateBound, safetyProblems } from './safety.ts';
 import { runClosed } from './closed.ts';
 import { runOpen } from './open.ts';

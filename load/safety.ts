@@ -1,4 +1,4 @@
-import { isUnlimitedRoute, type LoadEngine, type RouteSpec } from './profiles.ts';
+import { isUnlimitedRoute, type LoadEngine, type RouteSpec } from '../lib/runbook/profiles.ts';
 import { isLoopbackHost } from './schedule.ts';
 
 export interface SafetyInput {

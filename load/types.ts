@@ -1,4 +1,4 @@
-import type { HttpMethod, LoadEngine } from './profiles.ts';
+import type { HttpMethod, LoadEngine } from '../lib/runbook/profiles.ts';
 
 /** Percentiles in milliseconds; `null` when there was no sample (never a made-up 0). */
 export interface LatencyMs {

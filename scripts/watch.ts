@@ -5,9 +5,9 @@
 import { secretValues } from '../lib/config/index.ts';
 import { describeFlags } from '../lib/gate/args.ts';
 import { finishRun } from '../lib/gate/finish.ts';
-import { runWatch } from '../lib/watch/run.ts';
-import { setupWatch, WATCH_FLAGS } from '../lib/watch/setup.ts';
-import { DEFAULT_TRIGGERS as T } from '../lib/watch/window.ts';
+import { runWatch } from '../watch/run.ts';
+import { setupWatch, WATCH_FLAGS } from '../watch/setup.ts';
+import { DEFAULT_TRIGGERS as T } from '../watch/window.ts';
 import { EXIT } from '../lib/errors.ts';
 import { abortOnSignals, exitCodeFor } from '../lib/gate/cli.ts';
 

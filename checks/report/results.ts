@@ -1,4 +1,4 @@
-import { CATALOG, catalogEntry } from '../../lib/catalog.ts';
+import { CATALOG, catalogEntry } from '../../lib/runbook/catalog.ts';
 import type { CheckResult, CheckStatus } from '../../lib/verdict/types.ts';
 
 /** What the reporter knows about one test, reduced to plain data (so the mapping is pure and tested). */

@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { describeThreshold, evaluateThreshold, type Threshold } from '../../load/thresholds.ts';
+import { describeThreshold, evaluateThreshold, type Threshold } from '../../lib/runbook/thresholds.ts';
 
 /**
  * How a check hands its evidence to the reporter: annotations on the running test (they also become

@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { catalogEntry } from '../../lib/catalog.ts';
+import { catalogEntry } from '../../lib/runbook/catalog.ts';
 
 /** "RB-07 dashboard login …" → "RB-07"; undefined for the setup step. */
 export function checkId(title: string): string | undefined {

@@ -1,5 +1,5 @@
 import { GateError } from '../errors.ts';
-import { THRESHOLDS, type ThresholdName, type ThresholdSet } from '../../load/thresholds.ts';
+import { THRESHOLDS, type ThresholdName, type ThresholdSet } from '../runbook/thresholds.ts';
 import { FIELDS, configSchema, thresholdEnvNames, type BaseConfig, type FieldName } from './schema.ts';
 
 /** The suite's resolved settings. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { THRESHOLDS, type ThresholdName } from '../../load/thresholds.ts';
+import { THRESHOLDS, type ThresholdName } from '../runbook/thresholds.ts';
 
 /**
  * Every setting of the suite, with the env variable and flag that set it.

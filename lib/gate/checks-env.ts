@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { thresholdEnvNames, type Config } from '../config/index.ts';
-import type { ThresholdName } from '../../load/thresholds.ts';
+import type { ThresholdName } from '../runbook/thresholds.ts';
 
 /**
  * Pure: the environment of the spawned `playwright test`. Everything the gate validated (flags

@@ -1,4 +1,4 @@
-import { CATALOG } from '../catalog.ts';
+import { CATALOG } from '../runbook/catalog.ts';
 import type { Mode } from '../config/index.ts';
 
 /** What a mode runs (DESIGN.md: post-deploy = everything; nightly = cheap and non-destructive; investigate = load only). */

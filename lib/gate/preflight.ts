@@ -1,4 +1,4 @@
-import { catalogEntry } from '../catalog.ts';
+import { catalogEntry } from '../runbook/catalog.ts';
 import { httpCall, parseJson } from '../http.ts';
 import type { CheckResult } from '../verdict/types.ts';
 

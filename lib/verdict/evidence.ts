@@ -1,4 +1,4 @@
-import { catalogEntry } from '../catalog.ts';
+import { catalogEntry } from '../runbook/catalog.ts';
 import type { CheckResult } from './types.ts';
 
 /** An `error` result for a check that should have reported and did not (missing evidence is never a pass). */

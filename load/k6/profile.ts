@@ -1,6 +1,6 @@
 /**
- * k6 script for any load profile, built from the same data as the Node engine (../profiles.ts,
- * ../thresholds.ts): constant arrival rate per route, thresholds on p(95), http_req_failed,
+ * k6 script for any load profile, built from the same data as the Node engine (lib/runbook/profiles.ts,
+ * lib/runbook/thresholds.ts): constant arrival rate per route, thresholds on p(95), http_req_failed,
  * dropped_iterations and checks, a setup() health probe, and a summary JSON that
  * `npm run k6:junit -- FILE` converts to the suite's JUnit and CheckResults.
  *
@@ -17,7 +17,7 @@ import exec from 'k6/execution';
 import { Rate } from 'k6/metrics';
 import type { Options } from 'k6/options';
 import { k6Plan } from '../k6-options.ts';
-import { PROFILES, type LoadProfile } from '../profiles.ts';
+import { PROFILES, type LoadProfile } from '../../lib/runbook/profiles.ts';
 
 const profileName = __ENV.PROFILE || 'post-deploy';
 const chosen: LoadProfile | undefined = (PROFILES as Record<string, LoadProfile>)[profileName];
