@@ -1,0 +1,37 @@
+/**
+ * The numbers behind a result's threshold text. A result carries its threshold only as the text the
+ * check was judged against (`describeThreshold` in lib/runbook/thresholds.ts, or the 5xx trigger's
+ * "rollback > 10 %"); reading the numbers back from that text records exactly what was applied,
+ * overrides included, without the config at hand.
+ */
+
+/** Target and alert in the result's unit; either may be absent (a trigger has only a limit). */
+export interface Limits {
+  /** Good strictly below this. */
+  target?: number;
+  /** Fails strictly above this. */
+  alert?: number;
+}
+
+const NUMBER = String.raw`(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)`;
+const UNIT = String.raw`(?:\s*(?:ms|s|%))?`;
+const PAIR = new RegExp(String.raw`^target < ${NUMBER}${UNIT}, alert > ${NUMBER}${UNIT}$`, 'i');
+const TRIGGER = new RegExp(String.raw`^rollback > ${NUMBER}${UNIT}$`, 'i');
+
+/** Pure: the limits a threshold text states, or an empty object for any other text (prose, "0"). */
+export function parseLimits(text: string | undefined): Limits {
+  if (text === undefined) return {};
+  const trimmed = text.trim();
+  const pair = PAIR.exec(trimmed);
+  if (pair) return finite({ target: Number(pair[1]), alert: Number(pair[2]) });
+  const trigger = TRIGGER.exec(trimmed);
+  if (trigger) return finite({ alert: Number(trigger[1]) });
+  return {};
+}
+
+function finite(l: Limits): Limits {
+  const out: Limits = {};
+  if (l.target !== undefined && Number.isFinite(l.target)) out.target = l.target;
+  if (l.alert !== undefined && Number.isFinite(l.alert)) out.alert = l.alert;
+  return out;
+}
