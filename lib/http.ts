@@ -13,7 +13,7 @@ export interface HttpOutcome {
 }
 
 export interface HttpOptions {
-  method?: 'GET' | 'HEAD' | 'POST';
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT';
   headers?: Record<string, string>;
   body?: string;
   /** Hard deadline for the whole exchange, body included. */
