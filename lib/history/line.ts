@@ -1,6 +1,6 @@
 import type { VerdictDocument } from '../report/document.ts';
 import type { CheckStatus, Severity, Verdict } from '../verdict/types.ts';
-import { parseLimits } from './limits.ts';
+import { parseLimits } from '../runbook/limits.ts';
 
 /**
  * Written in every line, so a reader can tell our lines from anything else in the file and a later

@@ -4,7 +4,7 @@
  * a Pushgateway shows one HELP per name across all its groups, the first it was given. Every series
  * carries `target` and `mode`, the labels the Pushgateway groups by, so queries read the same either way.
  */
-import { parseLimits } from '../history/limits.ts';
+import { parseLimits } from '../runbook/limits.ts';
 import type { CheckStatus, Verdict } from '../verdict/types.ts';
 import type { VerdictCheck, VerdictDocument } from './document.ts';
 import { uniqueTitles } from './format.ts';

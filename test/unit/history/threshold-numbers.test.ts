@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLimits } from '../../../lib/history/limits.ts';
+import { parseLimits } from '../../../lib/runbook/limits.ts';
 import { THRESHOLDS, TRIGGERS, describeThreshold } from '../../../lib/runbook/thresholds.ts';
 
 test('the numbers read back from every threshold text the checks write, overrides included', () => {

@@ -1,8 +1,8 @@
 /**
- * The numbers behind a result's threshold text. A result carries its threshold only as the text the
- * check was judged against (`describeThreshold` in lib/runbook/thresholds.ts, or the 5xx trigger's
- * "rollback > 10 %"); reading the numbers back from that text records exactly what was applied,
- * overrides included, without the config at hand.
+ * The numbers behind a result's threshold text: the inverse of `describeThreshold` (thresholds.ts)
+ * and of the 5xx trigger's "rollback > 10 %". A result carries its threshold only as the text it was
+ * judged against; reading the numbers back from that text records exactly what was applied,
+ * overrides included, without the config at hand. Dependency-free, like the rest of lib/runbook.
  */
 
 /** Target and alert in the result's unit; either may be absent (a trigger has only a limit). */
