@@ -63,7 +63,7 @@ test('bad input: exit 64 before anything runs, every problem listed', async (t) 
   // A reachable target with one bad setting: nothing is sent to it and nothing is written.
   const one = await runScript('gate.ts', ['--target', target.url], cleanEnv({ CJ_OUT_DIR: outDir, CJ_EMAIL: SIM_EMAIL, CJ_PASSWORD: SIM_PASSWORD, CJ_PAGE_LOAD_MS_ALERT: 'abc' }), 30_000);
   assert.equal(one.code, 64, one.stderr);
-  assert.match(one.stderr, /CJ_PAGE_LOAD_MS_ALERT: must be a positive number, got "abc"/);
+  assert.match(one.stderr, /CJ_PAGE_LOAD_MS_ALERT: must be a plain decimal number such as 2000 or 0.5, got "abc"/);
   const flag = await runScript('gate.ts', ['--target', target.url, '--no-such-flag'], cleanEnv({ CJ_OUT_DIR: outDir, CJ_EMAIL: SIM_EMAIL, CJ_PASSWORD: SIM_PASSWORD }), 30_000);
   assert.equal(flag.code, 64);
   assert.match(flag.stderr, /unknown flag --no-such-flag/);
