@@ -4,8 +4,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { containsSecret, needsScrub, scrubText, scrubValue } from '../../../lib/report/scrub.ts';
-import { sweepSecrets } from '../../../lib/report/sweep.ts';
+import { containsSecret, needsScrub, scrubText, scrubValue, sweepSecrets } from '../../../lib/scrub/index.ts';
 
 const PW = 'Pa$$w"rd<&>42';
 const JWT = [{ alg: 'HS256' }, { sub: 'user-1' }, 'signature-value'].map((part) => Buffer.from(typeof part === 'string' ? part : JSON.stringify(part)).toString('base64url')).join('.') /* a synthetic JWT-shaped fixture */;
