@@ -102,7 +102,7 @@ test('unreachable, non-resolving and hanging targets: rollback within a bounded 
     assert.match(rb01?.message ?? '', c.cause, `${c.name}: ${rb01?.message}`);
     assert.ok(v.checks.filter((x) => x.id !== 'RB-01').every((x) => x.status === 'skip'), 'the rest is skipped, not passed');
     assert.deepEqual(await junitSchemaErrors(await readFile(join(outDir, 'junit.xml'), 'utf8')), []);
-    assert.match(await readFile(join(outDir, 'summary.md'), 'utf8'), /🚨 ROLLBACK: Deployment v1\.4\.2 rolled back due to RB-01 preflight/);
+    assert.match(await readFile(join(outDir, 'summary.md'), 'utf8'), /🚨 ROLLBACK REQUIRED: Deployment v1\.4\.2 must be rolled back due to RB-01 preflight/);
   }
 });
 
@@ -116,7 +116,7 @@ test('rollback posts the notice to the webhook; a failing webhook never changes 
   assert.equal(ok.code, 2);
   assert.equal(hook.bodies.length, 1, 'posted once');
   const payload = JSON.parse(hook.bodies[0] ?? '{}') as { text?: string; blocks?: unknown[] };
-  assert.match(payload.text ?? '', /^🚨 ROLLBACK: Deployment v1\.4\.2 rolled back due to RB-01 preflight/);
+  assert.match(payload.text ?? '', /^🚨 ROLLBACK REQUIRED: Deployment v1\.4\.2 must be rolled back due to RB-01 preflight/);
   assert.equal(payload.blocks?.length, 1);
   assert.match(await readFile(join(dir, 'a/summary.md'), 'utf8'), /Notification: rollback notice posted to the webhook \(HTTP 200\)/);
   assert.deepEqual(await filesContaining(join(dir, 'a'), ['hook-secret']), [], 'the webhook URL is a secret');
