@@ -44,6 +44,13 @@ function list(title: string, checks: readonly VerdictCheck[], causes: readonly S
   return [`**${title}**`, '', ...bullets, ''];
 }
 
+/** "none: <why>" where the why is already a shared cause: refer to it instead of repeating it. */
+function browserLine(browser: string, causes: readonly SharedCause[]): string {
+  const why = browser.startsWith('none: ') ? browser.slice('none: '.length) : undefined;
+  const cause = why ? causes.find((c) => c.message.includes(why)) : undefined;
+  return cause ? `none (cause ${cause.n})` : browser;
+}
+
 function causesSection(causes: readonly SharedCause[]): string[] {
   if (causes.length === 0) return [];
   return ['**Causes shared by several checks**', '', ...causes.map((c) => `- **cause ${c.n}** (${c.ids.join(', ')}): ${cell(c.message)}`), ''];
@@ -81,7 +88,7 @@ export function renderSummary(doc: VerdictDocument, extras: SummaryExtras = {}):
   lines.push(...list('Warnings', doc.checks.filter((c) => c.status === 'warn'), causes));
   lines.push(...list('Minor failures (reported, not blocking)', doc.checks.filter((c) => c.status === 'fail' && c.severity === 'minor'), causes));
   lines.push(...list('Could not be evaluated', doc.checks.filter((c) => c.status === 'error'), causes));
-  if (doc.browser) lines.push(`Browser: ${doc.browser}`, '');
+  if (doc.browser) lines.push(`Browser: ${browserLine(doc.browser, causes)}`, '');
   if (extras.reportsDir) lines.push(`Reports: \`${extras.reportsDir}\``, '');
   return lines.join('\n');
 }

@@ -18,20 +18,21 @@ function result(id: string, status: CheckResult['status'], message?: string): Ch
   return { id, title: `${id} ${e.title}`, severity: e.severity, status, source: 'checks', ...(message ? { message } : {}) };
 }
 
-function doc(results: CheckResult[]) {
-  return buildVerdictDocument({ command: 'gate', results, decision: decideVerdict(results), target: 'https://cj.example.com', mode: 'post-deploy', reportedVersion: '1.4.3', startedAt: new Date('2026-01-09T14:00:00Z'), finishedAt: new Date('2026-01-09T14:03:30Z') });
+function doc(results: CheckResult[], browser?: string) {
+  return buildVerdictDocument({ command: 'gate', results, ...(browser ? { browser } : {}), decision: decideVerdict(results), target: 'https://cj.example.com', mode: 'post-deploy', reportedVersion: '1.4.3', startedAt: new Date('2026-01-09T14:00:00Z'), finishedAt: new Date('2026-01-09T14:03:30Z') });
 }
 
 /** The gate's outcome with no browser: API checks and load pass, the seven browser checks error alike. */
-const noBrowser = CATALOG.filter((c) => c.id !== 'RB-17').map((c) => (BROWSER.includes(c.id) ? result(c.id, 'error', NO_BROWSER) : result(c.id, 'pass', 'ok')));
+const noBrowser = CATALOG.filter((c) => c.id !== 'RB-17').map((c) => (BROWSER.includes(c.id) ? result(c.id, 'error', `not evaluated: no browser: ${NO_BROWSER}`) : result(c.id, 'pass', 'ok')));
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 
 test('no browser: summary.md writes the "no Chromium found" text once, with the seven checks it hit', () => {
-  const md = renderSummary(doc(noBrowser));
+  const md = renderSummary(doc(noBrowser, `none: ${NO_BROWSER}`));
   assert.equal(count(md, 'no Chromium found'), 1, md);
+  assert.match(md, /\nBrowser: none \(cause 1\)\n/);
   assert.match(md, /\*\*Why\*\*\n\n- RB-07, RB-08, RB-09, RB-10, RB-11, RB-12, RB-13 could not be evaluated: cause 1\n/);
-  assert.match(md, /- \*\*cause 1\*\* \(RB-07, RB-08, RB-09, RB-10, RB-11, RB-12, RB-13\): no Chromium found: .* or set CHROMIUM_PATH\.\n/);
+  assert.match(md, /- \*\*cause 1\*\* \(RB-07, RB-08, RB-09, RB-10, RB-11, RB-12, RB-13\): not evaluated: no browser: no Chromium found: .* or set CHROMIUM_PATH\.\n/);
   assert.equal(count(md, '| 💥 error |  |  | cause 1 |'), 7, 'each row refers to the cause');
   assert.match(md, /\*\*Could not be evaluated\*\*\n\n- RB-07, RB-08, RB-09, RB-10, RB-11, RB-12, RB-13: cause 1\n/);
 });
@@ -39,7 +40,7 @@ test('no browser: summary.md writes the "no Chromium found" text once, with the 
 test('no browser: the terminal table writes it once too, below the rows, and the verdict line refers to it', () => {
   const t = renderTable(doc(noBrowser));
   assert.equal(count(t, 'no Chromium found'), 1, t);
-  assert.match(t, /^cause 1 \(RB-07, RB-08, RB-09, RB-10, RB-11, RB-12, RB-13\): no Chromium found: .*or set CHROMIUM_PATH\.$/m);
+  assert.match(t, /^cause 1 \(RB-07, RB-08, RB-09, RB-10, RB-11, RB-12, RB-13\): not evaluated: no browser: no Chromium found: .*or set CHROMIUM_PATH\.$/m);
   assert.equal(t.split('\n').filter((l) => /ERROR\s+cause 1$/.test(l)).length, 7);
   assert.match(t, /verdict: INCONCLUSIVE \(exit 3\) — RB-07, RB-08, RB-09, RB-10, RB-11, RB-12, RB-13 could not be evaluated: cause 1$/);
 });
