@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { resolveBrowser } from './browser.ts';
 
 /** Either variable set to anything but "" or "0" skips the step (the second is Playwright's own). */
-export const SKIP_VARS = ['CJ_SKIP_BROWSER_INSTALL', 'PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD'] as const;
+const SKIP_VARS = ['CJ_SKIP_BROWSER_INSTALL', 'PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD'] as const;
 /** Chromium is ~170 MB: a slow line gets time, a black-holed one does not hold the install for good. */
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 

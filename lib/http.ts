@@ -1,8 +1,6 @@
 import { request } from 'undici';
 import { classifyFailure, type HttpFailure } from './http-failure.ts';
 
-export type { FailureKind, HttpFailure } from './http-failure.ts';
-
 /** What one bounded HTTP call gave: never throws, so callers turn every outcome into evidence. */
 export interface HttpOutcome {
   /** HTTP status, or 0 when no response came (DNS, refused, TLS, reset, timeout). */

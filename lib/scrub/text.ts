@@ -56,12 +56,7 @@ export function scrubValue<T>(value: T, secrets: readonly string[]): T {
   return value;
 }
 
-/** True exactly when `scrubText` would change `text`. */
-export function needsScrub(text: string, secrets: readonly string[]): boolean {
-  return scrubText(text, secrets) !== text;
-}
-
-/** True when `text` holds any secret in any form (used by tests and the final sweep). */
+/** True when `text` holds any secret in any form (what the tests of every output assert). */
 export function containsSecret(text: string, secrets: readonly string[]): boolean {
   return secrets.some((s) => s.length > 0 && secretForms(s).some((f) => text.includes(f)));
 }
