@@ -18,7 +18,7 @@ export interface HttpOutcome {
 }
 
 export interface HttpOptions {
-  method?: 'GET' | 'HEAD' | 'POST';
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT';
   headers?: Record<string, string>;
   body?: string;
   /** Hard deadline for the whole exchange, redirects and body included. */
