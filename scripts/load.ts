@@ -8,7 +8,7 @@ import { catalogEntry } from '../lib/runbook/catalog.ts';
 import { EXIT, GateError } from '../lib/errors.ts';
 import { loginOnce } from '../lib/gate/login.ts';
 import { renderJUnit } from '../lib/report/junit.ts';
-import { scrubText } from '../lib/report/scrub.ts';
+import { scrubText } from '../lib/scrub/index.ts';
 import { decideVerdict } from '../lib/verdict/decide.ts';
 import type { CheckResult } from '../lib/verdict/types.ts';
 import { LOAD_USAGE, parseLoadArgs, planLoadCli } from '../load/cli.ts';

@@ -2,11 +2,10 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { buildVerdictDocument, type VerdictDocument } from '../report/document.ts';
 import { renderRollbackNotice } from '../report/rollback.ts';
-import { scrubText } from '../report/scrub.ts';
 import { renderTable } from '../report/summary.ts';
-import { sweepSecrets } from '../report/sweep.ts';
 import { postWebhook, webhookPayload } from '../report/webhook.ts';
 import { writeReports, type WrittenReports } from '../report/write.ts';
+import { scrubText, sweepSecrets } from '../scrub/index.ts';
 import { decideVerdict } from '../verdict/decide.ts';
 import type { CheckResult } from '../verdict/types.ts';
 

@@ -1,4 +1,4 @@
-import type { Config } from '../config/index.ts';
+import { plannedRequestsProblem, type Config } from '../config/index.ts';
 import { GateError } from '../errors.ts';
 import { PROFILE_NAMES, resolveProfile, safetyProblems, type LoadProfile, type RouteSpec } from '../../load/index.ts';
 import type { ModePlan } from './modes.ts';
@@ -55,6 +55,9 @@ export function planLoad(config: Config, plan: ModePlan, route: string | undefin
       hasToken: willHaveToken,
     }).map((p) => `load: ${p}`),
   );
+  // The closed engine has no planned rate: it is bounded by its connections and duration.
+  const planned = profile.engine === 'open' ? plannedRequestsProblem(profile.rate, profile.durationS) : undefined;
+  if (planned) problems.push(`load: ${planned}`);
   return problems.length > 0 ? { problems } : { plan: { name: profile.name, profile }, problems };
 }
 

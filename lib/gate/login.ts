@@ -1,4 +1,7 @@
-import { httpCall, parseJson } from '../http.ts';
+import { describeRedirect, httpCall, parseJson } from '../http.ts';
+
+/** A same-origin redirect (e.g. to a trailing-slash path) is followed; the password never leaves the origin. */
+const SAME_ORIGIN_REDIRECTS = 3;
 
 /**
  * One API login (investigate mode only, when its routes need a session): login is limited to
@@ -11,9 +14,12 @@ export async function loginOnce(baseUrl: string, email: string, password: string
     body: JSON.stringify({ email, password }),
     timeoutMs,
     signal,
+    sameOriginRedirects: SAME_ORIGIN_REDIRECTS,
   });
   const json = parseJson(out.body) as { access_token?: unknown } | undefined;
   if (out.status === 200 && typeof json?.access_token === 'string') return { token: json.access_token };
+  const redirected = describeRedirect(out);
+  if (redirected) return { error: `login ${redirected}${out.redirect?.crossOrigin ? ': the password was not sent there' : ''}` };
   // Never echo the body: it could hold the token or the submitted credentials.
   return { error: out.status === 0 ? `login gave no answer: ${out.error ?? 'no response'}` : `login answered HTTP ${out.status}` };
 }

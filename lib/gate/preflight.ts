@@ -1,5 +1,5 @@
 import { catalogEntry } from '../runbook/catalog.ts';
-import { httpCall, parseJson } from '../http.ts';
+import { describeRedirect, httpCall, parseJson } from '../http.ts';
 import type { CheckResult } from '../verdict/types.ts';
 
 export interface PreflightOutcome {
@@ -10,25 +10,33 @@ export interface PreflightOutcome {
   version?: string;
 }
 
+/** A load balancer may send /health to /health/ on the same origin; more hops than this is a loop. */
+const SAME_ORIGIN_REDIRECTS = 3;
+
 /**
  * Step 1 of the gate: does the target resolve and answer GET /health within the deadline? Any HTTP
- * answer counts (a 503 is RB-01's business); no answer fails RB-01, which is a rollback trigger.
+ * answer counts (a 503 is RB-01's business); no answer fails RB-01, which is a rollback trigger, and
+ * the message names what happened: refused, DNS, TLS and its certificate error, timeout, reset. A
+ * redirect to another origin fails too: the gate judges the target, not whatever it points to.
  */
 export async function preflight(baseUrl: string, timeoutMs: number, signal?: AbortSignal): Promise<PreflightOutcome> {
   const entry = catalogEntry('RB-01');
   const base = { id: 'RB-01', title: 'RB-01 preflight: target reachable (GET /health answers in time)', severity: entry.severity, source: 'gate' as const };
-  const out = await httpCall(`${baseUrl}/health`, { timeoutMs, signal, headers: { accept: 'application/json' } });
-  if (out.status === 0 && signal?.aborted) {
+  const url = `${baseUrl}/health`;
+  const out = await httpCall(url, { timeoutMs, signal, headers: { accept: 'application/json' }, sameOriginRedirects: SAME_ORIGIN_REDIRECTS });
+  const timing = { measured: Math.round(out.durationMs), unit: 'ms', durationMs: out.durationMs };
+  if (out.failure?.kind === 'interrupted') {
     // Interrupted is not "unreachable": no evidence either way.
     return { ok: false, result: { ...base, status: 'error', message: 'interrupted before the target answered', durationMs: out.durationMs } };
   }
   if (out.status === 0) {
-    const message = `GET ${baseUrl}/health gave no answer within ${timeoutMs} ms: ${out.error ?? 'no response'}`;
-    return { ok: false, result: { ...base, status: 'fail', message, measured: Math.round(out.durationMs), unit: 'ms', durationMs: out.durationMs } };
+    return { ok: false, result: { ...base, status: 'fail', message: `GET ${url}: ${out.error ?? 'no response'}`, ...timing } };
   }
+  const redirected = describeRedirect(out);
+  if (redirected) return { ok: false, result: { ...base, status: 'fail', message: `GET ${url}: ${redirected}`, ...timing } };
   const json = parseJson(out.body) as { version?: unknown } | undefined;
   const version = typeof json?.version === 'string' ? json.version : undefined;
   const message = `HTTP ${out.status} in ${Math.round(out.durationMs)} ms${version ? `, version ${version}` : ''}`;
-  const result: CheckResult = { ...base, status: 'pass', message, measured: Math.round(out.durationMs), unit: 'ms', durationMs: out.durationMs };
+  const result: CheckResult = { ...base, status: 'pass', message, ...timing };
   return version ? { ok: true, result, version } : { ok: true, result };
 }

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { secretValues } from '../config/index.ts';
-import { scrubText } from '../report/scrub.ts';
+import { scrubText } from '../scrub/index.ts';
 import { markAll } from '../verdict/evidence.ts';
 import type { CheckResult } from '../verdict/types.ts';
 import { runChecksPhase } from './checks-phase.ts';

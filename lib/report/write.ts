@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CheckResult } from '../verdict/types.ts';
 import type { VerdictDocument } from './document.ts';
 import { renderJUnit } from './junit.ts';
-import { scrubText, scrubValue } from './scrub.ts';
+import { scrubText, scrubValue } from '../scrub/index.ts';
 import { renderSummary, type SummaryExtras } from './summary.ts';
 
 export interface WrittenReports {

@@ -63,7 +63,7 @@ test('bad input: exit 64 before anything runs, every problem listed', async (t) 
   // A reachable target with one bad setting: nothing is sent to it and nothing is written.
   const one = await runScript('gate.ts', ['--target', target.url], cleanEnv({ CJ_OUT_DIR: outDir, CJ_EMAIL: SIM_EMAIL, CJ_PASSWORD: SIM_PASSWORD, CJ_PAGE_LOAD_MS_ALERT: 'abc' }), 30_000);
   assert.equal(one.code, 64, one.stderr);
-  assert.match(one.stderr, /CJ_PAGE_LOAD_MS_ALERT: must be a positive number, got "abc"/);
+  assert.match(one.stderr, /CJ_PAGE_LOAD_MS_ALERT: must be a plain decimal number such as 2000 or 0.5, got "abc"/);
   const flag = await runScript('gate.ts', ['--target', target.url, '--no-such-flag'], cleanEnv({ CJ_OUT_DIR: outDir, CJ_EMAIL: SIM_EMAIL, CJ_PASSWORD: SIM_PASSWORD }), 30_000);
   assert.equal(flag.code, 64);
   assert.match(flag.stderr, /unknown flag --no-such-flag/);
@@ -102,7 +102,7 @@ test('unreachable, non-resolving and hanging targets: rollback within a bounded 
     assert.match(rb01?.message ?? '', c.cause, `${c.name}: ${rb01?.message}`);
     assert.ok(v.checks.filter((x) => x.id !== 'RB-01').every((x) => x.status === 'skip'), 'the rest is skipped, not passed');
     assert.deepEqual(await junitSchemaErrors(await readFile(join(outDir, 'junit.xml'), 'utf8')), []);
-    assert.match(await readFile(join(outDir, 'summary.md'), 'utf8'), /🚨 ROLLBACK: Deployment v1\.4\.2 rolled back due to RB-01 preflight/);
+    assert.match(await readFile(join(outDir, 'summary.md'), 'utf8'), /🚨 ROLLBACK REQUIRED: Deployment v1\.4\.2 must be rolled back due to RB-01 preflight/);
   }
 });
 
@@ -116,7 +116,7 @@ test('rollback posts the notice to the webhook; a failing webhook never changes 
   assert.equal(ok.code, 2);
   assert.equal(hook.bodies.length, 1, 'posted once');
   const payload = JSON.parse(hook.bodies[0] ?? '{}') as { text?: string; blocks?: unknown[] };
-  assert.match(payload.text ?? '', /^🚨 ROLLBACK: Deployment v1\.4\.2 rolled back due to RB-01 preflight/);
+  assert.match(payload.text ?? '', /^🚨 ROLLBACK REQUIRED: Deployment v1\.4\.2 must be rolled back due to RB-01 preflight/);
   assert.equal(payload.blocks?.length, 1);
   assert.match(await readFile(join(dir, 'a/summary.md'), 'utf8'), /Notification: rollback notice posted to the webhook \(HTTP 200\)/);
   assert.deepEqual(await filesContaining(join(dir, 'a'), ['hook-secret']), [], 'the webhook URL is a secret');

@@ -1,21 +1,23 @@
 /**
- * Secret scrubbing for everything the suite writes. Applied to structured results before rendering
- * and again to the rendered text, in the forms a secret takes there. The one scrubber of the suite:
- * checks/support/scrub.ts applies it inside traces and the HTML report.
+ * Secret scrubbing of text: known secrets in every spelling they take in written files, and tokens
+ * nobody told us about (the one RB-07's form login gets, refresh tokens) by their shape. Pure.
  */
+import { maskFieldValues } from './fields.ts';
+
 const MASK = '***';
 
+/** base64url with the characters opaque tokens add; dots only between segments, so "…" and "..." stay. */
+const TOKEN_RUN = '[A-Za-z0-9_~+/=-]+(?:\\.[A-Za-z0-9_~+/=-]+)*';
+
 /**
- * Tokens nobody told us about (the one RB-07's form login gets, refresh tokens) are caught by shape:
- * Bearer headers, token-named JSON fields (plain and JSON-in-JSON, as traces store them), storage-state
- * entries, and anything JWT-shaped.
+ * Token shapes. A JWT's header is base64url of `{"`, so it starts with "eyJ": a complete JWT, and a
+ * prefix of 16+ characters cut off by a truncated log line or message, are both tokens. The prefix
+ * rule skips "eyJ" inside a longer base64 run (embedded zips, histograms), where it occurs by chance.
  */
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/([Bb]earer\s+)[A-Za-z0-9\-._~+/]{16,}=*/g, `$1${MASK}`],
-  [/("(?:access_token|refresh_token|password)"\s*:\s*")(?:[^"\\]|\\.)*(")/g, `$1${MASK}$2`],
-  [/(\\"(?:access_token|refresh_token|password)\\"\s*:\s*\\")(?:[^"\\]|\\[^"])*(\\")/g, `$1${MASK}$2`],
-  [/("name"\s*:\s*"(?:access_token|refresh_token)"\s*,\s*"value"\s*:\s*")(?:[^"\\]|\\.)*(")/g, `$1${MASK}$2`],
+  [new RegExp(`([Bb]earer\\s+)(?=[A-Za-z0-9._~+/=-]{16})${TOKEN_RUN}`, 'g'), `$1${MASK}`],
   [/eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}/g, MASK],
+  [/(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?:\.[A-Za-z0-9_-]+){0,2}/g, MASK],
 ];
 
 function escapeXml(s: string): string {
@@ -23,20 +25,21 @@ function escapeXml(s: string): string {
 }
 
 /** The spellings of one secret in written text: raw, JSON-escaped (once and twice), XML-escaped, URL-encoded. */
-export function secretForms(secret: string): string[] {
+function secretForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   const json2 = JSON.stringify(json).slice(1, -1);
   const forms = new Set([secret, json, json2, escapeXml(secret), encodeURIComponent(secret)]);
   return [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
 }
 
-/** Pure: replaces every known secret (in each of its forms) and anything token-shaped by "***". */
+/** Pure: every known secret (in each of its forms), every credential-named field and every token shape masked. */
 export function scrubText(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (!secret) continue;
     for (const form of secretForms(secret)) out = out.split(form).join(MASK);
   }
+  out = maskFieldValues(out, MASK);
   for (const [re, replacement] of PATTERNS) out = out.replace(re, replacement);
   return out;
 }
@@ -53,13 +56,7 @@ export function scrubValue<T>(value: T, secrets: readonly string[]): T {
   return value;
 }
 
-/** True when `text` holds a known secret or anything token-shaped, i.e. `scrubText` would change it. */
-export function needsScrub(text: string, secrets: readonly string[]): boolean {
-  // search(), unlike test(), ignores the global regex's lastIndex.
-  return containsSecret(text, secrets) || PATTERNS.some(([re]) => text.search(re) !== -1);
-}
-
-/** True when `text` holds any secret in any form (used by tests and the final sweep). */
+/** True when `text` holds any secret in any form (what the tests of every output assert). */
 export function containsSecret(text: string, secrets: readonly string[]): boolean {
   return secrets.some((s) => s.length > 0 && secretForms(s).some((f) => text.includes(f)));
 }
