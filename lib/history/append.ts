@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, open, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { VerdictDocument } from '../report/document.ts';
-import { scrubValue } from '../report/scrub.ts';
+import { scrubValue } from '../scrub/text.ts';
 import { toHistoryLine, type HistoryLine } from './line.ts';
 
 export type AppendOutcome = { ok: true; path: string; line: HistoryLine } | { ok: false; warning: string };
