@@ -92,8 +92,8 @@ export interface Deliverable {
   proof_notes: string | null;
   checksum: string | null;
   file_size_bytes: number;
-  /** The file itself (kept in memory: nothing to clean up on close). */
-  file: Buffer;
+  /** The file itself (kept in memory: nothing to clean up on close); null when none was written. */
+  file: Buffer | null;
   contentType: string;
   /** Plain-text rendering for the details preview. */
   text: string;
@@ -143,6 +143,26 @@ export function addUser(store: Store, u: { email: string; password: string; full
   return user;
 }
 
+/** A client with a complete profile (what the wizard's new-client path saves), owned by `owner`. */
+export function seedClient(store: Store, owner: User, name: string): Client {
+  const client: Client = {
+    id: newId('client'),
+    user_id: owner.id,
+    name,
+    email: null,
+    business_description: 'We provide cloud-based project management software for small teams that want calm, predictable weeks.',
+    ideal_customer: 'Small business owners with 5-20 employees who struggle with team coordination',
+    main_problem_solved: 'Scattered communication and missed deadlines',
+    tone_preference: 'professional',
+    platforms: ['linkedin'],
+    customer_pain_points: ['too many status meetings'],
+    customer_questions: [],
+    created_at: now(),
+  };
+  store.clients.set(client.id, client);
+  return client;
+}
+
 /** Deletes a project and everything hanging off it (the real FK cascade). */
 export function deleteProjectCascade(store: Store, projectId: string): void {
   for (const [id, r] of store.runs) if (r.project_id === projectId) store.runs.delete(id);
@@ -152,12 +172,8 @@ export function deleteProjectCascade(store: Store, projectId: string): void {
   store.counters.projectsDeleted += 1;
 }
 
-/**
- * The "SELECT 1" behind /api/health/db: touches every table, so it costs what a trivial query costs.
- * Throws when the database is down (fault db-down).
- */
-export function pingStore(store: Store, down: boolean): { rows: number } {
-  if (down) throw new Error('connection refused: simulated database outage');
+/** The "SELECT 1" behind /api/health/db: touches every table, so it costs what a trivial query costs. */
+export function pingStore(store: Store): { rows: number } {
   let rows = 0;
   for (const t of [store.users, store.clients, store.projects, store.runs, store.posts, store.deliverables]) rows += t.size;
   return { rows };
