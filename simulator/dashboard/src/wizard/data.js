@@ -1,14 +1,18 @@
 /** The wizard's project-scoped queries (issued once a project exists, as the real wizard does). */
 import { api, itemsOf } from '../lib/api.js';
+import { hasFault } from '../lib/faults.js';
 
 const MAX_PAGES = 50;
 
 /**
- * Every post of the project: pages of 100, following `next_cursor` once the API switches to cursor
- * mode (it does after the first 100 rows), bounded to MAX_PAGES requests.
+ * The project's posts. Intended: every post, pages of 100, following `next_cursor` once the API
+ * switches to cursor mode (it does after the first 100 rows), bounded to MAX_PAGES requests. Fault
+ * review-first-page-only: what the real wizard does, one `GET /api/posts/?projectId=` and its first
+ * page (the API's default page_size is 20).
  * @param {string} projectId
  */
 export async function fetchAllPosts(projectId) {
+  if (hasFault('review-first-page-only')) return itemsOf(await api('GET', `/api/posts/?${new URLSearchParams({ projectId })}`));
   /** @type {Map<string, any>} */
   const byId = new Map();
   let page = 1;
