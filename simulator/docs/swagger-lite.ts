@@ -5,10 +5,11 @@ import { readFile } from 'node:fs/promises';
  * from the jsdelivr CDN with an inline script, which the app's CSP (`script-src 'self'`) blocks in every
  * browser (the real HEAD bug, fault docs-blocked-by-csp). The intended contract is docs that render:
  * here one same-origin script (no inline code, so the CSP holds and no internet is needed) fetches
- * /openapi.json and renders each operation with Swagger UI's own DOM classes (`.opblock`,
- * `.opblock-summary-method`, `.opblock-summary-path[data-path]`, zero-width spaces before each "/"
- * in the path text, as Swagger UI 5 prints it), so a check that finds operations here finds them in
- * the real Swagger UI too. Not the swagger-ui-dist package: 10 MB for a page the suite only reads.
+ * /openapi.json and renders each operation with Swagger UI 5's own DOM (`.opblock.opblock-get`,
+ * `button.opblock-summary-control` holding `.opblock-summary-method` "GET" and
+ * `.opblock-summary-path[data-path="/health"]` with a `<wbr>` before each "/", the expand arrow named
+ * "Expand GET \u200b/health"), so a check that finds operations here finds them in the real Swagger UI
+ * too. Not the swagger-ui-dist package: about 10 MB for a page the suite only reads.
  */
 export const swaggerLiteHtml = (title: string): string => `<!DOCTYPE html>
 <html>
@@ -25,6 +26,8 @@ body { margin: 0; font-family: sans-serif; background: #fafafa; }
 .opblock-post { border-color: #49cc90; background: rgba(73, 204, 144, .1); }
 .opblock-patch, .opblock-put { border-color: #fca130; background: rgba(252, 161, 48, .1); }
 .opblock-delete { border-color: #f93e3e; background: rgba(249, 62, 62, .1); }
+.opblock-summary { display: flex; align-items: center; }
+.opblock-control-arrow { border: 0; background: none; cursor: pointer; }
 .opblock-summary-control { display: flex; align-items: center; gap: 10px; width: 100%; padding: 6px; border: 0; background: none; text-align: left; font: inherit; }
 .opblock-summary-method { min-width: 70px; padding: 6px 0; border-radius: 3px; background: #61affe; color: #fff; font-weight: 700; text-align: center; }
 .opblock-post .opblock-summary-method { background: #49cc90; }

@@ -11,9 +11,15 @@
     return e;
   }
 
-  // Swagger UI 5 prints paths with a zero-width space before every "/" (so long paths can wrap).
-  function breakable(path) {
-    return path.replace(/\//g, '\u200b/');
+  // Swagger UI 5 puts a <wbr> before every "/" of the path (so long paths can wrap) and names the
+  // expand arrow with zero-width spaces there.
+  function pathText(path) {
+    var span = el('span');
+    path.split(/(?=\/)/g).forEach(function (part, i) {
+      if (i > 0) span.appendChild(document.createElement('wbr'));
+      span.appendChild(document.createTextNode(part));
+    });
+    return span;
   }
 
   function operation(tag, path, method, op) {
@@ -23,19 +29,22 @@
     var summary = el('div', 'opblock-summary opblock-summary-' + method);
     var control = el('button', 'opblock-summary-control');
     control.setAttribute('aria-expanded', 'false');
-    control.setAttribute('aria-label', method + ' ' + breakable(path));
     control.appendChild(el('span', 'opblock-summary-method', method.toUpperCase()));
     var wrapper = el('div', 'opblock-summary-path-description-wrapper');
     var pathEl = el('span', 'opblock-summary-path');
     pathEl.setAttribute('data-path', path);
     var link = el('a', 'nostyle');
     link.href = '#/' + tag + '/' + id;
-    link.appendChild(el('span', '', breakable(path)));
+    link.appendChild(pathText(path));
     pathEl.appendChild(link);
     wrapper.appendChild(pathEl);
     wrapper.appendChild(el('div', 'opblock-summary-description', op.summary || ''));
     control.appendChild(wrapper);
     summary.appendChild(control);
+    var arrow = el('button', 'opblock-control-arrow', '▾');
+    arrow.setAttribute('aria-expanded', 'false');
+    arrow.setAttribute('aria-label', 'Expand ' + method.toUpperCase() + ' ' + path.replace(/\//g, '\u200b/'));
+    summary.appendChild(arrow);
     block.appendChild(summary);
     return block;
   }
