@@ -22,6 +22,20 @@ test('the table is every file of simulator/faults/, and every fault has a README
   }
 });
 
+test('fault files reach the simulator only through hook points: none imports the registry or what loads it', async () => {
+  // faults.ts awaits the import of every fault file: a fault importing it (directly or through
+  // index/server/admin/options) would wait for itself forever.
+  const dir = new URL('../../../simulator/faults/', import.meta.url);
+  for (const file of await readdir(dir)) {
+    const text = await readFile(new URL(file, dir), 'utf8');
+    const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    for (const banned of ['../faults.ts', '../index.ts', '../server.ts', '../admin.ts', '../options.ts', '../testing.ts']) {
+      assert.ok(!imports.includes(banned), `${file} imports ${banned}`);
+    }
+    assert.match(text, /export default defineFault\(\{\n  name: '[a-z0-9-]+',/, `${file} declares itself with defineFault`);
+  }
+});
+
 test('timing faults: slow-api, stall, slow-page delay exactly what they should', async (t) => {
   // Generous knobs and relative comparisons: this must hold on a loaded 2-core CI machine too.
   const sim = await startTestSimulator({ slowApiMs: 400, stallMs: 400, stallPeriodMs: 800, slowPageMs: 400 });
