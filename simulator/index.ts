@@ -12,7 +12,8 @@ import { serveSite, type ServedSite } from './spa.ts';
 import { createTimers, type SimState } from './state.ts';
 import { loadDashboardDir } from './static-dir.ts';
 import { createStats, statsSnapshot, type StatsSnapshot } from './stats.ts';
-import { addUser, createStore, seedClient } from './store.ts';
+import { seedClient } from './seed.ts';
+import { addUser, createStore } from './store.ts';
 
 export { FAULTS, FAULT_NAMES, PRESETS, type FaultName, type FaultSpec } from './faults.ts';
 export { RATE_LIMITS, type RateLimitName } from './ratelimit.ts';

@@ -143,26 +143,6 @@ export function addUser(store: Store, u: { email: string; password: string; full
   return user;
 }
 
-/** A client with a complete profile (what the wizard's new-client path saves), owned by `owner`. */
-export function seedClient(store: Store, owner: User, name: string): Client {
-  const client: Client = {
-    id: newId('client'),
-    user_id: owner.id,
-    name,
-    email: null,
-    business_description: 'We provide cloud-based project management software for small teams that want calm, predictable weeks.',
-    ideal_customer: 'Small business owners with 5-20 employees who struggle with team coordination',
-    main_problem_solved: 'Scattered communication and missed deadlines',
-    tone_preference: 'professional',
-    platforms: ['linkedin'],
-    customer_pain_points: ['too many status meetings'],
-    customer_questions: [],
-    created_at: now(),
-  };
-  store.clients.set(client.id, client);
-  return client;
-}
-
 /** Deletes a project and everything hanging off it (the real FK cascade). */
 export function deleteProjectCascade(store: Store, projectId: string): void {
   for (const [id, r] of store.runs) if (r.project_id === projectId) store.runs.delete(id);

@@ -4,8 +4,9 @@
  * Validation messages show under the fields (the intended behaviour; the real panel's zod 4 error
  * handling misses them and alerts "Failed to save profile. Please try again." instead).
  */
-import { h, replaceChildren } from '../lib/dom.js';
+import { h } from '../lib/dom.js';
 import { briefImportSection } from './brief-import.js';
+import { painPointsField, questionsField } from './profile-lists.js';
 
 export const TONES = ['professional', 'conversational', 'authoritative', 'friendly', 'innovative', 'educational'];
 export const PLATFORMS = [['LinkedIn', 'linkedin'], ['Twitter', 'twitter'], ['Blog', 'blog'], ['Email', 'email'], ['Generic', 'generic']];
@@ -47,14 +48,19 @@ function field(label, input, min, hint) {
   return { el, error, count };
 }
 
-/** A removable item ("×") of the pain point and question lists. */
-function removableList(/** @type {string[]} */ items, /** @type {(i: number) => Node} */ render, /** @type {() => void} */ changed) {
-  const list = h('ul', { class: 'removable-list' });
-  const draw = () =>
-    items.length === 0
-      ? list.remove()
-      : replaceChildren(list, items.map((item, i) => h('li', null, render(i), h('button', { type: 'button', class: 'btn-link remove', text: '×', onclick: () => (items.splice(i, 1), draw(), changed()) }))));
-  return { list, draw };
+/** "Platforms": toggle buttons with lowercase values (no pressed state, like the real ones). */
+function platformsField(/** @type {string[]} */ initial) {
+  const chosen = new Set(initial);
+  const buttons = PLATFORMS.map(([label, value]) => {
+    const b = h('button', { type: 'button', class: `toggle${chosen.has(value) ? ' toggle-on' : ''}`, text: label });
+    b.addEventListener('click', () => {
+      if (chosen.has(value)) chosen.delete(value);
+      else chosen.add(value);
+      b.classList.toggle('toggle-on', chosen.has(value));
+    });
+    return b;
+  });
+  return { el: h('div', { class: 'field' }, h('label', { text: 'Platforms' }), h('div', { class: 'toggle-row' }, buttons)), values: () => [...chosen] };
 }
 
 /**
@@ -74,50 +80,9 @@ export function profileForm(initial, onSave) {
   const inputOf = (/** @type {keyof typeof fields} */ k) => /** @type {HTMLInputElement} */ (fields[k].el.querySelector('input, textarea'));
   const tone = /** @type {HTMLSelectElement} */ (h('select', { value: initial?.tonePreference || 'professional' }, TONES.map((t) => h('option', { value: t, text: t[0]?.toUpperCase() + t.slice(1) }))));
 
-  const platforms = new Set(initial?.platforms ?? []);
-  const platformButtons = PLATFORMS.map(([label, value]) => {
-    const b = h('button', { type: 'button', class: `toggle${platforms.has(value) ? ' toggle-on' : ''}`, text: label });
-    b.addEventListener('click', () => {
-      if (platforms.has(value)) platforms.delete(value);
-      else platforms.add(value);
-      b.classList.toggle('toggle-on', platforms.has(value));
-    });
-    return b;
-  });
-
-  const painPoints = [...(initial?.customerPainPoints ?? [])];
-  const pains = removableList(painPoints, (i) => h('span', { text: painPoints[i] ?? '' }), () => {});
-  const painInput = text('Add a pain point...', '');
-  const painBox = h('div', { class: 'field' }, h('label', { text: 'Customer Pain Points' }), h('div', { class: 'inline-row' }, painInput, h('button', { type: 'button', class: 'btn btn-secondary', text: 'Add', onclick: () => addPain() })), pains.list);
-  const addPain = () => {
-    if (!painInput.value.trim()) return;
-    painPoints.push(painInput.value.trim());
-    painInput.value = '';
-    if (!pains.list.isConnected) painBox.append(pains.list);
-    pains.draw();
-  };
-  painInput.addEventListener('keypress', (e) => e.key === 'Enter' && (e.preventDefault(), addPain()));
-
-  const questions = [...(initial?.customerQuestions ?? [])];
-  const qa = removableList(questions, (i) => renderQuestion(questions[i] ?? ''), () => {});
-  const qInput = text('Question: What do customers ask?', '');
-  const aInput = area('Answer: Your response to this question...', 2, '');
-  const addQa = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'btn btn-secondary', text: 'Add', disabled: true }));
-  qInput.addEventListener('input', () => (addQa.disabled = !qInput.value.trim()));
-  const qaBox = h('div', { class: 'field' }, h('label', { text: 'Common Customer Questions & Answers' }), qInput, h('div', { class: 'inline-row' }, aInput, addQa), qa.list);
-  addQa.addEventListener('click', () => {
-    if (!qInput.value.trim()) return;
-    questions.push(aInput.value.trim() ? `Q: ${qInput.value.trim()} | A: ${aInput.value.trim()}` : qInput.value.trim());
-    qInput.value = '';
-    aInput.value = '';
-    addQa.disabled = true;
-    if (!qa.list.isConnected) qaBox.append(qa.list);
-    qa.draw();
-  });
-  pains.draw();
-  qa.draw();
-  if (painPoints.length) painBox.append(pains.list);
-  if (questions.length) qaBox.append(qa.list);
+  const platforms = platformsField(initial?.platforms ?? []);
+  const pains = painPointsField(initial?.customerPainPoints ?? []);
+  const qa = questionsField(initial?.customerQuestions ?? []);
 
   const save = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'btn btn-primary', text: 'Save Profile' }));
   const setSubmitting = (/** @type {boolean} */ busy) => {
@@ -132,9 +97,9 @@ export function profileForm(initial, onSave) {
       idealCustomer: inputOf('idealCustomer').value,
       mainProblemSolved: inputOf('mainProblemSolved').value,
       tonePreference: tone.value,
-      platforms: [...platforms],
-      customerPainPoints: [...painPoints],
-      customerQuestions: [...questions],
+      platforms: platforms.values(),
+      customerPainPoints: pains.values(),
+      customerQuestions: qa.values(),
     };
     const errors = validateProfile(profile);
     for (const [key, f] of Object.entries(fields)) {
@@ -155,18 +120,10 @@ export function profileForm(initial, onSave) {
     fields.idealCustomer.el,
     fields.mainProblemSolved.el,
     h('div', { class: 'field' }, h('label', { text: 'Tone Preference' }), tone),
-    h('div', { class: 'field' }, h('label', { text: 'Platforms' }), h('div', { class: 'toggle-row' }, platformButtons)),
-    painBox,
-    qaBox,
+    platforms.el,
+    pains.el,
+    qa.el,
     h('div', { class: 'actions-row' }, save),
   );
 }
 
-/** "Q: question | A: answer" as the real list shows it. */
-function renderQuestion(/** @type {string} */ q) {
-  const hasFormat = q.includes('Q:') && q.includes('A:');
-  const parts = hasFormat ? q.split('|').map((p) => p.trim()) : [q];
-  const question = parts[0]?.replace('Q:', '').trim() || q;
-  const answer = parts[1]?.replace('A:', '').trim();
-  return h('div', { class: 'qa-item' }, h('div', null, h('span', { class: 'strong', text: 'Q:' }), ` ${question}`), answer ? h('div', null, h('span', { class: 'strong', text: 'A:' }), ` ${answer}`) : null);
-}
