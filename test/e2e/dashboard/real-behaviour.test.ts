@@ -92,7 +92,8 @@ test('Wizard Status follows "Continue to Generation", not the Templates step; re
   await page.getByTitle('More actions').click();
   await page.getByRole('button', { name: 'Open Wizard' }).click();
   await page.getByRole('heading', { name: 'Project Wizard' }).waitFor();
-  await page.waitForFunction(() => typeof (history.state as { projectId?: unknown } | null)?.projectId === 'string');
+  // Kept where React Router keeps location state, so a reload keeps it too.
+  await page.waitForFunction(() => typeof (history.state as { usr?: { projectId?: unknown } } | null)?.usr?.projectId === 'string');
   await page.locator('.wizard-status', { hasText: 'Status Timing Co - Content Project' }).waitFor();
   assert.equal(await status(page, 'Project'), 'Project: Status Timing Co - Content Project');
   await page.locator('.wizard-status', { hasText: 'Generated: 20 posts' }).waitFor();

@@ -1,11 +1,13 @@
 /**
  * `/dashboard/wizard` — "Project Wizard" (contract §4–§7, the real `pages/Wizard.tsx`): client profile ->
  * research -> templates -> generation and quality gate -> export, then the "Wizard Status" box.
- * "Open Wizard" on the Projects page passes `{ projectId }` in the history state: the wizard then shows
+ * "Open Wizard" on the Projects page passes `{ projectId }` as location state (`history.state.usr`, where
+ * React Router keeps it): the wizard then shows
  * that project in its status box (and its runs and posts), still starting at the client step.
  */
 import { h, replaceChildren } from '../lib/dom.js';
 import { guard } from '../lib/boundary.js';
+import { locationState } from '../lib/nav.js';
 import { renderStatus, renderStepper } from './chrome.js';
 import { fetchAllPosts, fetchProject, fetchRuns } from './data.js';
 import { createStore } from './store.js';
@@ -33,7 +35,7 @@ const NEEDS_PROJECT_AND_CLIENT = new Set([2, 4, 5]);
 
 /** `{ projectId, clientId }` handed over by navigate(…, { state }) */
 function handedOver() {
-  const st = /** @type {any} */ (history.state);
+  const st = locationState();
   const str = (/** @type {unknown} */ v) => (typeof v === 'string' && v !== '' ? v : null);
   return { projectId: str(st?.projectId), clientId: str(st?.clientId) };
 }
