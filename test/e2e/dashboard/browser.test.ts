@@ -176,6 +176,7 @@ test('healthy simulator: the operator flow from login to a DOCX download', async
 
   await step('editing each flagged post clears its flags and unlocks export', async () => {
     for (let i = 0; i < 15 && (await page.locator('.post-flagged').count()) > 0; i++) {
+      const before = await page.locator('.post-flagged').count();
       const row = page.locator('.post-flagged').first();
       const label = (await row.getByText(/^Post /).first().innerText()).trim();
       await row.getByRole('button', { name: 'Edit' }).click();
@@ -185,6 +186,8 @@ test('healthy simulator: the operator flow from login to a DOCX download', async
       await box.fill(`${await box.inputValue()}${FIX}`);
       await page.getByRole('button', { name: 'Save Changes' }).click();
       await box.waitFor({ state: 'detached' });
+      // The list is refetched after the save: wait for it before picking the next row.
+      await page.waitForFunction((n) => document.querySelectorAll('.post-flagged').length < n, before);
     }
     assert.equal(await page.locator('.post-flagged').count(), 0, 'no flagged post left');
     const shown = await chips(page);

@@ -15,6 +15,9 @@ export function renderQualityStep(box, ctx) {
   let gen = null;
   /** @type {any[] | null} */
   let shownPosts = null;
+  // One host for the edit overlay for the step's lifetime: an open edit survives a refetch of the posts,
+  // as the real panel's dialog state does.
+  const dialogHost = h('div');
 
   const draw = () => {
     const posts = ctx.store.state.posts;
@@ -33,7 +36,6 @@ export function renderQualityStep(box, ctx) {
     gen?.stop();
     gen = null;
     const { flagged } = splitPosts(posts);
-    const dialogHost = h('div');
     const next = h('button', { type: 'button', class: 'btn btn-primary', disabled: flagged.length > 0, text: flagged.length > 0 ? `${flagged.length} posts flagged - fix before exporting` : 'Continue to Export', onclick: () => ctx.goTo(5) });
     replaceChildren(box, qualityGatePanel(posts, ctx, dialogHost), dialogHost, h('div', { class: 'actions-row' }, next));
   };
