@@ -7,6 +7,7 @@
  * before using anything else. Radix throws on an item whose value is the empty string, and so does this.
  */
 import { h } from './dom.js';
+import { openContent, printable, typeahead } from './select-content.js';
 
 /** Radix's own message for an empty item value (the real wizard's client list has one). */
 export const EMPTY_ITEM_ERROR =
@@ -57,7 +58,15 @@ export function createSelect(props) {
     // Touch, pen and synthetic clicks (mouse presses already opened it on pointerdown).
     if (/** @type {PointerEvent} */ (e).pointerType !== 'mouse') show();
   });
+  const search = typeahead();
   trigger.addEventListener('keydown', (e) => {
+    // Typing on the closed trigger picks the next matching item without opening (Radix's typeahead).
+    if (printable(e) && e.key !== ' ') {
+      const prefix = search(e.key);
+      const hit = options.find((o) => o.value !== value && o.label.toLowerCase().startsWith(prefix));
+      if (hit) choose(hit.value);
+      return;
+    }
     if (![' ', 'Enter', 'ArrowDown', 'ArrowUp'].includes(e.key)) return;
     e.preventDefault();
     show();
@@ -71,72 +80,4 @@ export function createSelect(props) {
   };
   setOptions(props.options);
   return { el: trigger, setOptions, value: () => value };
-}
-
-/**
- * The open listbox: positioned under the trigger, focus on the selected (or first) option, arrow keys,
- * Home/End, typeahead, Enter/Space or a click to pick, Escape or a press outside to close.
- * @param {string} id @param {HTMLButtonElement} trigger @param {SelectOption[]} options @param {string} value
- * @param {(v: string) => void} choose @param {() => void} onClosed
- */
-function openContent(id, trigger, options, value, choose, onClosed) {
-  const items = options.map((o) =>
-    h('div', { role: 'option', class: 'select-item', tabindex: '-1', 'aria-selected': String(o.value === value), 'data-state': o.value === value ? 'checked' : 'unchecked', dataset: { value: o.value } }, h('span', { class: 'select-check', 'aria-hidden': 'true', text: o.value === value ? '✓' : '' }), h('span', { text: o.label })),
-  );
-  const listbox = h('div', { role: 'listbox', id, class: 'select-content', tabindex: '-1', 'data-state': 'open' }, items);
-  const rect = trigger.getBoundingClientRect();
-  const wrapper = h('div', { class: 'select-popper', style: `position: fixed; left: ${rect.left}px; top: ${rect.bottom + 4}px; min-width: ${rect.width}px; z-index: 50; pointer-events: auto;` }, listbox);
-  const hidden = [...document.body.children].filter((el) => el.getAttribute('aria-hidden') !== 'true');
-  for (const el of hidden) el.setAttribute('aria-hidden', 'true');
-  document.body.append(wrapper);
-  const bodyPointer = document.body.style.pointerEvents;
-  document.body.style.pointerEvents = 'none';
-  trigger.setAttribute('aria-expanded', 'true');
-  trigger.setAttribute('data-state', 'open');
-
-  const focusAt = (/** @type {number} */ i) => items[Math.max(0, Math.min(items.length - 1, i))]?.focus();
-  const current = () => items.indexOf(/** @type {HTMLElement} */ (document.activeElement));
-  let typed = '';
-  let typedAt = 0;
-  const onKey = (/** @type {KeyboardEvent} */ e) => {
-    const i = current();
-    if (e.key === 'ArrowDown') focusAt(i + 1);
-    else if (e.key === 'ArrowUp') focusAt(i < 0 ? items.length - 1 : i - 1);
-    else if (e.key === 'Home') focusAt(0);
-    else if (e.key === 'End') focusAt(items.length - 1);
-    else if ((e.key === 'Enter' || e.key === ' ') && i >= 0) choose(options[i]?.value ?? '');
-    else if (e.key === 'Escape') (close(), trigger.focus());
-    else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      typed = Date.now() - typedAt > 1000 ? e.key : typed + e.key;
-      typedAt = Date.now();
-      const hit = options.findIndex((o) => o.label.toLowerCase().startsWith(typed.toLowerCase()));
-      if (hit >= 0) focusAt(hit);
-    } else if (e.key !== 'Tab') return;
-    e.preventDefault();
-  };
-  const onOutside = (/** @type {PointerEvent} */ e) => {
-    if (!wrapper.contains(/** @type {Node} */ (e.target))) close();
-  };
-  listbox.addEventListener('keydown', onKey);
-  items.forEach((item, i) => {
-    item.addEventListener('click', () => choose(options[i]?.value ?? ''));
-    item.addEventListener('pointermove', () => item.focus());
-  });
-  // After the press that opened it: that one is not "outside".
-  const arm = setTimeout(() => document.addEventListener('pointerdown', onOutside, true), 0);
-
-  function close() {
-    clearTimeout(arm);
-    document.removeEventListener('pointerdown', onOutside, true);
-    wrapper.remove();
-    for (const el of hidden) el.removeAttribute('aria-hidden');
-    document.body.style.pointerEvents = bodyPointer;
-    trigger.setAttribute('aria-expanded', 'false');
-    trigger.setAttribute('data-state', 'closed');
-    onClosed();
-  }
-  const selected = options.findIndex((o) => o.value === value);
-  focusAt(selected >= 0 ? selected : 0);
-  if (items.length === 0) listbox.focus();
-  return { close };
 }
