@@ -1,5 +1,5 @@
 /**
- * `npm run sim -- --port N [--fault a,b] [--generation-seconds S] [--dashboard-dir DIR] [--log]`
+ * `npm run sim -- --port N [--fault a,b] [--generation-seconds S] [--slow-api-ms N] [--dashboard-dir DIR] [--log]`
  * Starts the Content Jumpstart simulator until SIGINT/SIGTERM. Bad flags or env: every problem, exit 64.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -10,10 +10,11 @@ import { EXIT } from '../lib/errors.ts';
 import { parseFaultNames, unknownFaultMessage } from '../simulator/faults.ts';
 import { RATE_LIMITS, startSimulator, type SimulatorHandle, type SimulatorOptions } from '../simulator/index.ts';
 
-export const USAGE = `Usage: npm run sim -- [--port N] [--fault a,b] [--generation-seconds S] [--dashboard-dir DIR] [--log]
+export const USAGE = `Usage: npm run sim -- [--port N] [--fault a,b] [--generation-seconds S] [--slow-api-ms N] [--dashboard-dir DIR] [--log]
   --port N                 port on 127.0.0.1 (default 8000; 0 = any free port)
-  --fault a,b              faults active from the start (repeatable); see simulator/README.md
+  --fault a,b              faults active from the start (repeatable; preset real-head = the real app's HEAD bugs); see simulator/README.md
   --generation-seconds S   duration of a healthy 30-post run (default 6)
+  --slow-api-ms N          delay of every /api/* response under the slow-api fault, 0–60000 (default 700)
   --dashboard-dir DIR      serve this built dashboard (index.html + assets) instead of the bundled one
   --log                    one line per request on stderr
 Env: SIM_EMAIL, SIM_PASSWORD (seeded operator), SIM_FAULTS (a,b), SIM_ADMIN_TOKEN (for /__sim/*),
@@ -23,6 +24,7 @@ const FLAGS = {
   port: { type: 'string' },
   fault: { type: 'string', multiple: true },
   'generation-seconds': { type: 'string' },
+  'slow-api-ms': { type: 'string' },
   'dashboard-dir': { type: 'string' },
   log: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -70,6 +72,13 @@ export function parseSimArgs(argv: readonly string[], env: Readonly<Record<strin
     const n = Number(gs);
     if (gs.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 3600) problems.push(`--generation-seconds must be a number > 0 and ≤ 3600, got "${gs}"`);
     else options.generationSeconds = n;
+  }
+  const slow = str(values['slow-api-ms']);
+  if (slow !== undefined) {
+    const n = Number(slow);
+    // Bounded: the delay is held by a timer per request, which outlives close() until it fires.
+    if (slow.trim() === '' || !Number.isFinite(n) || n < 0 || n > 60_000) problems.push(`--slow-api-ms must be a number of milliseconds from 0 to 60000, got "${slow}"`);
+    else options.slowApiMs = n;
   }
   const dir = str(values['dashboard-dir']);
   if (dir !== undefined) {
