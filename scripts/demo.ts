@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { EXIT } from '../lib/errors.ts';
 import { parseFaultNames, unknownFaultMessage } from '../simulator/faults.ts';
 import { startSimulator } from '../simulator/index.ts';
-import { PROJECT_ROOT } from '../lib/gate/cli.ts';
+import { PROJECT_ROOT } from '../app/cli.ts';
 
 const EMAIL = 'operator@jumpstart.local';
 const PASSWORD = 'jumpstart-demo-password';

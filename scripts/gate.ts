@@ -2,11 +2,11 @@
  * `npm run gate -- --target URL [--mode post-deploy|nightly|investigate] [--expected-version V] [--out DIR]`
  * Exit: 0 promote · 1 hold · 2 rollback · 3 inconclusive · 64 usage/config (README "Exit codes").
  */
-import { describeFlags } from '../lib/gate/args.ts';
-import { runGate } from '../lib/gate/run.ts';
-import { GATE_FLAGS, setupGate } from '../lib/gate/setup.ts';
+import { describeFlags } from '../app/args.ts';
+import { runGate } from '../app/gate/run.ts';
+import { GATE_FLAGS, setupGate } from '../app/gate/setup.ts';
 import { EXIT } from '../lib/errors.ts';
-import { abortOnSignals, exitCodeFor, PROJECT_ROOT } from '../lib/gate/cli.ts';
+import { abortOnSignals, exitCodeFor, PROJECT_ROOT } from '../app/cli.ts';
 
 const HELP = `Usage: npm run gate -- --target URL [options]
 

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalogEntry } from '../lib/runbook/catalog.ts';
 import { EXIT, GateError } from '../lib/errors.ts';
-import { loginOnce } from '../lib/gate/login.ts';
+import { loginOnce } from '../app/gate/login.ts';
 import { renderJUnit } from '../lib/report/junit.ts';
 import { scrubText } from '../lib/report/scrub.ts';
 import { decideVerdict } from '../lib/verdict/decide.ts';

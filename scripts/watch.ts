@@ -3,13 +3,13 @@
  * traffic switch. Same reports and exit codes as the gate (0 promote · 2 rollback · 3 inconclusive · 64).
  */
 import { secretValues } from '../lib/config/index.ts';
-import { describeFlags } from '../lib/gate/args.ts';
-import { finishRun } from '../lib/gate/finish.ts';
+import { describeFlags } from '../app/args.ts';
+import { finishRun } from '../app/finish.ts';
 import { runWatch } from '../watch/run.ts';
 import { setupWatch, WATCH_FLAGS } from '../watch/setup.ts';
 import { DEFAULT_TRIGGERS as T } from '../watch/window.ts';
 import { EXIT } from '../lib/errors.ts';
-import { abortOnSignals, exitCodeFor } from '../lib/gate/cli.ts';
+import { abortOnSignals, exitCodeFor } from '../app/cli.ts';
 
 const HELP = `Usage: npm run watch -- --target URL [--minutes M] [--interval S] [options]
 

@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../lib/config/index.ts';
 import { GateError } from '../lib/errors.ts';
-import { parseArgs, type ExtraFlags } from '../lib/gate/args.ts';
+import { parseArgs, type ExtraFlags } from '../app/args.ts';
 import { WATCH_API_PATH } from './run.ts';
 
 export const WATCH_FLAGS: ExtraFlags = {

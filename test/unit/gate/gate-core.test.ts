@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../../lib/config/index.ts';
-import { checksEnv } from '../../../lib/gate/checks-env.ts';
-import { parseChecksFile } from '../../../lib/gate/checks-file.ts';
-import { withoutAuthRoutes } from '../../../lib/gate/load-plan.ts';
-import { preflight } from '../../../lib/gate/preflight.ts';
-import { runChild } from '../../../lib/gate/spawn.ts';
+import { checksEnv } from '../../../app/gate/checks-env.ts';
+import { parseChecksFile } from '../../../lib/checks-contract/checks-file.ts';
+import { withoutAuthRoutes } from '../../../app/load-plan.ts';
+import { preflight } from '../../../app/gate/preflight.ts';
+import { runChild } from '../../../app/spawn.ts';
 import { httpCall } from '../../../lib/http.ts';
 import { resolveProfile } from '../../../load/index.ts';
 

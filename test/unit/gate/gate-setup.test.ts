@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GateError } from '../../../lib/errors.ts';
-import { parseArgs } from '../../../lib/gate/args.ts';
-import { setupGate } from '../../../lib/gate/setup.ts';
+import { parseArgs } from '../../../app/args.ts';
+import { setupGate } from '../../../app/gate/setup.ts';
 import { setupWatch } from '../../../watch/setup.ts';
 
 const CREDS = { CJ_EMAIL: 'op@example.com', CJ_PASSWORD: 'pw' };

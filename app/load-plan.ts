@@ -1,7 +1,7 @@
-import type { Config } from '../config/index.ts';
-import { GateError } from '../errors.ts';
-import { PROFILE_NAMES, resolveProfile, safetyProblems, type LoadProfile, type RouteSpec } from '../../load/index.ts';
-import type { ModePlan } from './modes.ts';
+import type { Config } from '../lib/config/index.ts';
+import { GateError } from '../lib/errors.ts';
+import { PROFILE_NAMES, resolveProfile, safetyProblems, type LoadProfile, type RouteSpec } from '../load/index.ts';
+import type { ModePlan } from './gate/modes.ts';
 
 /** What the load phase will run: a profile (overrides applied) and its name for reports. */
 export interface LoadPlan {

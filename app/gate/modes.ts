@@ -1,5 +1,5 @@
-import { CATALOG } from '../runbook/catalog.ts';
-import type { Mode } from '../config/index.ts';
+import { CATALOG } from '../../lib/runbook/catalog.ts';
+import type { Mode } from '../../lib/config/index.ts';
 
 /** What a mode runs (DESIGN.md: post-deploy = everything; nightly = cheap and non-destructive; investigate = load only). */
 export interface ModePlan {

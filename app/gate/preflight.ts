@@ -1,6 +1,6 @@
-import { catalogEntry } from '../runbook/catalog.ts';
-import { httpCall, parseJson } from '../http.ts';
-import type { CheckResult } from '../verdict/types.ts';
+import { catalogEntry } from '../../lib/runbook/catalog.ts';
+import { httpCall, parseJson } from '../../lib/http.ts';
+import type { CheckResult } from '../../lib/verdict/types.ts';
 
 export interface PreflightOutcome {
   ok: boolean;

@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
-import type { Config } from '../config/index.ts';
-import { buildVerdictDocument, type VerdictDocument } from '../report/document.ts';
-import { renderRollbackNotice } from '../report/rollback.ts';
-import { scrubText } from '../report/scrub.ts';
-import { renderTable } from '../report/summary.ts';
-import { sweepSecrets } from '../report/sweep.ts';
-import { postWebhook, webhookPayload } from '../report/webhook.ts';
-import { writeReports, type WrittenReports } from '../report/write.ts';
-import { decideVerdict } from '../verdict/decide.ts';
-import type { CheckResult } from '../verdict/types.ts';
+import type { Config } from '../lib/config/index.ts';
+import { buildVerdictDocument, type VerdictDocument } from '../lib/report/document.ts';
+import { renderRollbackNotice } from '../lib/report/rollback.ts';
+import { scrubText } from '../lib/report/scrub.ts';
+import { renderTable } from '../lib/report/summary.ts';
+import { sweepSecrets } from '../lib/report/sweep.ts';
+import { postWebhook, webhookPayload } from '../lib/report/webhook.ts';
+import { writeReports, type WrittenReports } from '../lib/report/write.ts';
+import { decideVerdict } from '../lib/verdict/decide.ts';
+import type { CheckResult } from '../lib/verdict/types.ts';
 
 export interface FinishInput {
   command: VerdictDocument['command'];

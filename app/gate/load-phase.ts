@@ -1,8 +1,8 @@
-import type { Config } from '../config/index.ts';
-import { markAll, requireEvidence } from '../verdict/evidence.ts';
-import type { CheckResult } from '../verdict/types.ts';
+import type { Config } from '../../lib/config/index.ts';
+import { markAll, requireEvidence } from '../../lib/verdict/evidence.ts';
+import type { CheckResult } from '../../lib/verdict/types.ts';
 import { evaluateLoad, runLoad, writeLoadReports, type LoadProgress, type LoadResult } from '../../load/index.ts';
-import { withoutAuthRoutes, type LoadPlan } from './load-plan.ts';
+import { withoutAuthRoutes, type LoadPlan } from '../load-plan.ts';
 import { LOAD_IDS } from './modes.ts';
 
 export interface LoadPhaseInput {

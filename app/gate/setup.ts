@@ -1,7 +1,7 @@
-import { loadConfig, type Config, type FieldName } from '../config/index.ts';
-import { GateError } from '../errors.ts';
-import { parseArgs, type ExtraFlags } from './args.ts';
-import { planLoad, type LoadPlan } from './load-plan.ts';
+import { loadConfig, type Config, type FieldName } from '../../lib/config/index.ts';
+import { GateError } from '../../lib/errors.ts';
+import { parseArgs, type ExtraFlags } from '../args.ts';
+import { planLoad, type LoadPlan } from '../load-plan.ts';
 import { planFor, type ModePlan } from './modes.ts';
 
 export const GATE_FLAGS: ExtraFlags = {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { thresholdEnvNames, type Config } from '../config/index.ts';
-import type { ThresholdName } from '../runbook/thresholds.ts';
+import { thresholdEnvNames, type Config } from '../../lib/config/index.ts';
+import type { ThresholdName } from '../../lib/runbook/thresholds.ts';
 
 /**
  * Pure: the environment of the spawned `playwright test`. Everything the gate validated (flags

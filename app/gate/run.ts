@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { secretValues } from '../config/index.ts';
-import { scrubText } from '../report/scrub.ts';
-import { markAll } from '../verdict/evidence.ts';
-import type { CheckResult } from '../verdict/types.ts';
+import { secretValues } from '../../lib/config/index.ts';
+import { scrubText } from '../../lib/report/scrub.ts';
+import { markAll } from '../../lib/verdict/evidence.ts';
+import type { CheckResult } from '../../lib/verdict/types.ts';
 import { runChecksPhase } from './checks-phase.ts';
-import { finishRun, type FinishOutput } from './finish.ts';
+import { finishRun, type FinishOutput } from '../finish.ts';
 import { runLoadPhase } from './load-phase.ts';
 import { loginOnce } from './login.ts';
 import { LOAD_IDS } from './modes.ts';

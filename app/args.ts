@@ -1,4 +1,4 @@
-import { FIELDS, type FieldName } from '../config/index.ts';
+import { FIELDS, type FieldName } from '../lib/config/index.ts';
 
 /** Flags a command accepts beyond the config fields (e.g. watch's --minutes), with whether they take a value. */
 export type ExtraFlags = Record<string, { takesValue: boolean; help: string }>;

@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { resolveBrowser } from '../browser.ts';
-import type { Config } from '../config/index.ts';
-import { GateError } from '../errors.ts';
-import { markAll, requireEvidence } from '../verdict/evidence.ts';
-import type { CheckResult } from '../verdict/types.ts';
+import { resolveBrowser } from '../../lib/browser.ts';
+import type { Config } from '../../lib/config/index.ts';
+import { GateError } from '../../lib/errors.ts';
+import { markAll, requireEvidence } from '../../lib/verdict/evidence.ts';
+import type { CheckResult } from '../../lib/verdict/types.ts';
 import { checksEnv } from './checks-env.ts';
-import { parseChecksFile } from './checks-file.ts';
-import { runChild } from './spawn.ts';
+import { parseChecksFile } from '../../lib/checks-contract/checks-file.ts';
+import { runChild } from '../spawn.ts';
 
 export interface ChecksPhaseInput {
   config: Config;

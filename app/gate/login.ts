@@ -1,4 +1,4 @@
-import { httpCall, parseJson } from '../http.ts';
+import { httpCall, parseJson } from '../../lib/http.ts';
 
 /**
  * One API login (investigate mode only, when its routes need a session): login is limited to

@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, GateError } from '../errors.ts';
+import { EXIT, GateError } from '../lib/errors.ts';
 
 /** The repo root (package.json, playwright.config.ts), whatever the cwd. */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Prints a usage/config error with every problem; returns exit 64 for the entry point to set. */
 export function reportUsage(command: string, e: GateError): number {
