@@ -1,61 +1,85 @@
 import type { Config } from '../lib/config/index.ts';
 import { GateError } from '../lib/errors.ts';
-import { PROFILE_NAMES, resolveProfile, safetyProblems, type LoadProfile, type RouteSpec } from '../load/index.ts';
-import type { ModePlan } from './gate/modes.ts';
+import type { LoadEngine, LoadProfile, RouteSpec } from '../lib/runbook/profiles.ts';
+import { resolveProfile, safetyProblems } from '../load/index.ts';
 
-/** What the load phase will run: a profile (overrides applied) and its name for reports. */
+/** What a load step runs: a profile (overrides applied), its engine and its name for reports. */
 export interface LoadPlan {
   name: string;
   profile: LoadProfile;
+  engine: LoadEngine;
+  connections?: number;
 }
 
-/** Routes the app serves without a session; anything else under /api/ gets the bearer token when we have one. */
-function routeNeedsAuth(path: string): boolean {
+export interface LoadRequest {
+  /** `--route` paths (ad hoc routes instead of a profile). */
+  routes: readonly string[];
+  /** The profile when no route and no --profile is given. */
+  defaultProfile: string;
+  engine?: string;
+  connections?: string;
+  name?: string;
+  /** Where a session comes from: the checks' (gate post-deploy/nightly) or one login of our own. */
+  session: 'checks' | 'login';
+}
+
+/** /api/* routes other than health, auth and pricing need the session (contract §2–§3). */
+export function routeNeedsAuth(path: string): boolean {
   return path.startsWith('/api/') && !/^\/api\/(health|auth|pricing)(\/|$)/.test(path);
 }
 
+function routesProfile(config: Config, routes: readonly string[], problems: string[], closed: boolean): LoadProfile {
+  if (config.loadRate === undefined && !closed) problems.push('--rate (CJ_LOAD_RATE): required with --route (req/s)');
+  if (config.loadDurationS === undefined) problems.push('--duration (CJ_LOAD_DURATION_S): required with --route (seconds)');
+  const specs: RouteSpec[] = routes.map((path) => ({ path, method: 'GET', weight: 1, auth: routeNeedsAuth(path) }));
+  const slug = routes.join('-').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return { name: `route-${slug || 'root'}`, description: `ad hoc: GET ${routes.join(', ')}`, engine: 'open', durationS: config.loadDurationS ?? 0, rate: config.loadRate ?? 0, connections: 64, routes: specs };
+}
+
+function options(req: LoadRequest, problems: string[]): { engine?: LoadEngine; connections?: number } {
+  const out: { engine?: LoadEngine; connections?: number } = {};
+  if (req.engine === 'open' || req.engine === 'closed') out.engine = req.engine;
+  else if (req.engine !== undefined) problems.push(`--engine: must be open or closed, got ${JSON.stringify(req.engine)}`);
+  if (req.connections !== undefined) {
+    const n = /^\d+$/.test(req.connections) ? Number(req.connections) : Number.NaN;
+    if (Number.isInteger(n) && n > 0 && n <= 1000) out.connections = n;
+    else problems.push(`--connections: must be an integer 1..1000, got ${JSON.stringify(req.connections)}`);
+  }
+  return out;
+}
+
 /**
- * Pure: the load of this run, validated up front so a bad profile, route, rate or cap is a usage
- * error (exit 64) before anything runs. `--route` builds a one-route profile (investigate mode).
- * `willHaveToken`: post-deploy/nightly reuse the checks' session; investigate logs in once if it must.
+ * Pure: the load of this run, validated up front so a bad profile, route, rate, cap or missing
+ * credential is a usage error (exit 64) before anything is sent. One planner for the gate and `load`.
  */
-export function planLoad(config: Config, plan: ModePlan, route: string | undefined, willHaveToken: boolean): { plan?: LoadPlan; problems: string[] } {
+export function planLoad(config: Config, req: LoadRequest): { plan?: LoadPlan; problems: string[] } {
   const problems: string[] = [];
-  if (route !== undefined && plan.mode !== 'investigate') problems.push('--route: only with --mode investigate');
-  if (route !== undefined && config.loadProfile !== undefined) problems.push('--route and --profile (CJ_LOAD_PROFILE): give one, not both');
-  if (plan.mode === 'investigate' && route === undefined && config.loadProfile === undefined) {
-    problems.push('--mode investigate: needs --profile NAME or --route PATH (with --rate and --duration)');
-  }
-  if (config.loadProfile !== undefined && !(PROFILE_NAMES as readonly string[]).includes(config.loadProfile)) {
-    problems.push(`CJ_LOAD_PROFILE (--profile): ${JSON.stringify(config.loadProfile)} is not one of ${PROFILE_NAMES.join(', ')}`);
-  }
-  if (problems.length > 0) return { problems };
-  const overrides = { durationS: config.loadDurationS, rate: config.loadRate };
-  let profile: LoadProfile;
-  if (route !== undefined) {
-    const spec: RouteSpec = { path: route, method: 'GET', weight: 1, auth: willHaveToken && routeNeedsAuth(route) };
-    const base = resolveProfile('smoke', overrides);
-    profile = { ...base, name: `route${route.replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '')}`, description: `ad hoc: GET ${route}`, routes: [spec] };
+  const opts = options(req, problems);
+  let profile: LoadProfile | undefined;
+  if (req.routes.length > 0) {
+    if (config.loadProfile !== undefined) problems.push('--route and --profile (CJ_LOAD_PROFILE): give one, not both');
+    profile = routesProfile(config, req.routes, problems, opts.engine === 'closed');
   } else {
     try {
-      profile = resolveProfile(config.loadProfile ?? plan.defaultProfile, overrides);
+      profile = resolveProfile(config.loadProfile ?? req.defaultProfile, { durationS: config.loadDurationS, rate: config.loadRate });
     } catch (e) {
-      return { problems: e instanceof GateError ? [...e.problems] : [(e as Error).message] };
+      problems.push(...(e instanceof GateError ? e.problems.map((p) => `--profile (CJ_LOAD_PROFILE): ${p}`) : [(e as Error).message]));
     }
   }
-  problems.push(
-    ...safetyProblems({
-      target: config.baseUrl,
-      routes: profile.routes,
-      engine: profile.engine,
-      rate: profile.rate,
-      durationS: profile.durationS,
-      rateCap: config.rateCap,
-      allowRateLimited: config.allowRateLimited,
-      hasToken: willHaveToken,
-    }).map((p) => `load: ${p}`),
-  );
-  return problems.length > 0 ? { problems } : { plan: { name: profile.name, profile }, problems };
+  if (!profile) return { problems };
+  const engine = opts.engine ?? profile.engine;
+  const auth = profile.routes.filter((r) => r.auth).map((r) => r.path);
+  if (req.session === 'login' && auth.length > 0 && (!config.email || !config.password)) problems.push(`CJ_EMAIL and CJ_PASSWORD: required to log in once for ${auth.join(', ')}`);
+  const safety = safetyProblems({
+    target: config.baseUrl, routes: profile.routes, engine, rate: profile.rate, durationS: profile.durationS,
+    rateCap: config.rateCap, allowRateLimited: config.allowRateLimited, hasToken: true, // credentials are checked above
+  });
+  // With --route a missing rate or duration was named already; do not repeat it.
+  problems.push(...safety.filter((p) => !(req.routes.length > 0 && /^(rate|duration):.*got 0$/.test(p))).map((p) => `load: ${p}`));
+  if (problems.length > 0) return { problems };
+  const plan: LoadPlan = { name: req.name ?? profile.name, profile, engine };
+  if (opts.connections !== undefined) plan.connections = opts.connections;
+  return { plan, problems };
 }
 
 /** Without a session (the checks could not log in) the authenticated routes are left out, and said so. */

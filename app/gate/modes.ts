@@ -14,8 +14,6 @@ export interface ModePlan {
 
 const CHECK_IDS = CATALOG.filter((e) => e.kind === 'api' || e.kind === 'browser').map((e) => e.id);
 
-export const LOAD_IDS = CATALOG.filter((e) => e.kind === 'load').map((e) => e.id);
-
 export function planFor(mode: Mode): ModePlan {
   switch (mode) {
     case 'post-deploy':

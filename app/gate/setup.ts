@@ -1,50 +1,57 @@
 import { loadConfig, type Config, type FieldName } from '../../lib/config/index.ts';
 import { GateError } from '../../lib/errors.ts';
-import { parseArgs, type ExtraFlags } from '../args.ts';
+import type { FlagSpec, ParsedArgv } from '../args.ts';
+import { configFlag, configFlagValues } from '../flags.ts';
 import { planLoad, type LoadPlan } from '../load-plan.ts';
 import { planFor, type ModePlan } from './modes.ts';
 
-export const GATE_FLAGS: ExtraFlags = {
-  route: { takesValue: true, help: 'investigate: load one route instead of a profile, e.g. /api/health/db (with --rate, --duration)' },
-};
+export const GATE_FLAGS: readonly FlagSpec[] = [
+  configFlag('baseUrl'),
+  configFlag('mode'),
+  configFlag('expectedVersion'),
+  configFlag('outDir'),
+  configFlag('requestTimeoutMs'),
+  configFlag('preflightTimeoutMs'),
+  configFlag('chromiumPath'),
+  configFlag('syntheticClient'),
+  configFlag('withGeneration'),
+  configFlag('loadProfile'),
+  configFlag('loadDurationS'),
+  configFlag('loadRate'),
+  configFlag('rateCap'),
+  configFlag('allowRateLimited'),
+  configFlag('notifyWebhook'),
+  { name: 'route', type: 'value', value: 'PATH', description: 'investigate: load this one route instead of a profile, e.g. /api/health/db (with --rate and --duration)' },
+];
 
-export interface GateSetup {
+export interface GatePlan {
   config: Config;
   plan: ModePlan;
   load: LoadPlan;
-  help: boolean;
 }
 
-/**
- * Pure: argv + env → everything the gate needs, validated up front. Throws GateError('CONFIG')
- * listing every problem (exit 64 before anything runs). `help` short-circuits validation.
- */
-export function setupGate(argv: readonly string[], env: Record<string, string | undefined>): GateSetup | { help: true } {
-  const args = parseArgs(argv, GATE_FLAGS);
-  if (args.help) return { help: true };
-  const problems = [...args.problems];
-  const route = typeof args.extra.route === 'string' ? args.extra.route : undefined;
-  const modeRaw = String(args.flags.mode ?? env.CJ_MODE ?? 'post-deploy');
+/** Pure: parsed flags + env → everything the gate needs, or every problem at once (exit 64). */
+export function planGate(args: ParsedArgv, env: Record<string, string | undefined>): { plan?: GatePlan; problems: string[] } {
+  const problems: string[] = [];
+  const flags = configFlagValues(args.values, GATE_FLAGS);
+  const route = typeof args.values.route === 'string' ? args.values.route : undefined;
   const require: FieldName[] = ['baseUrl'];
-  if (modeRaw !== 'investigate') require.push('email', 'password');
+  if (String(flags.mode ?? env.CJ_MODE ?? 'post-deploy') !== 'investigate') require.push('email', 'password');
   let config: Config | undefined;
   try {
-    config = loadConfig({ env, flags: args.flags, require });
+    config = loadConfig({ env, flags, require });
   } catch (e) {
     if (!(e instanceof GateError)) throw e;
     problems.push(...e.problems);
   }
-  let load: LoadPlan | undefined;
-  let plan: ModePlan | undefined;
-  if (config) {
-    plan = planFor(config.mode);
-    const willHaveToken = plan.runChecks || Boolean(config.email && config.password);
-    const planned = planLoad(config, plan, route, willHaveToken);
-    problems.push(...planned.problems);
-    load = planned.plan;
+  if (!config) return { problems };
+  const plan = planFor(config.mode);
+  if (route !== undefined && plan.mode !== 'investigate') problems.push('--route: only with --mode investigate');
+  if (plan.mode === 'investigate' && route === undefined && config.loadProfile === undefined) {
+    problems.push('--mode investigate: needs --profile NAME or --route PATH (with --rate and --duration)');
   }
-  if (problems.length > 0 || !config || !plan || !load) {
-    throw new GateError('CONFIG', `invalid configuration (${problems.length} problem(s))`, problems);
-  }
-  return { config, plan, load, help: false };
+  if (problems.length > 0) return { problems };
+  const load = planLoad(config, { routes: route === undefined ? [] : [route], defaultProfile: plan.defaultProfile, session: plan.runChecks ? 'checks' : 'login' });
+  problems.push(...load.problems);
+  return load.plan && problems.length === 0 ? { plan: { config, plan, load: load.plan }, problems } : { problems };
 }

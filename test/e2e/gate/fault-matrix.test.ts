@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { EXIT } from '../../../lib/errors.ts';
 import { FAULTS, FAULT_NAMES, type FaultName } from '../../../simulator/faults.ts';
 import { startSimulator, type SimulatorOptions } from '../../../simulator/index.ts';
-import { describeChecks, failing, filesContaining, gateEnv, JWT_PATTERN, readVerdict, runScript, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
+import { describeChecks, failing, filesContaining, gateEnv, JWT_PATTERN, readVerdict, runBin, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
 
 interface Row {
   fault: FaultName;
@@ -104,7 +104,7 @@ describe('fault matrix (the gate per fault)', { concurrency }, () => {
         await sim.close();
         await rm(outDir, { recursive: true, force: true });
       });
-      const run = await runScript('gate.ts', ['--mode', mode], gateEnv(sim.url, outDir, { CJ_LOAD_DURATION_S: '2', ...(LATENCY_FAULTS.has(row.fault) ? {} : LATENCY_RELAXED), ...row.env }), 150_000);
+      const run = await runBin('gate', ['--mode', mode], gateEnv(sim.url, outDir, { CJ_LOAD_DURATION_S: '2', ...(LATENCY_FAULTS.has(row.fault) ? {} : LATENCY_RELAXED), ...row.env }), 150_000);
       const v = await readVerdict(outDir);
       const context = `${row.fault}: exit ${run.code} in ${run.ms} ms\n${describeChecks(v)}\n--- stderr\n${run.stderr.slice(-1500)}`;
       assert.deepEqual(failing(v), expected, context);

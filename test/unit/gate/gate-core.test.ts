@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../../lib/config/index.ts';
-import { checksEnv } from '../../../app/gate/checks-env.ts';
+import { checksChildEnv, checksHandoff } from '../../../app/gate/handoff.ts';
+import { readHandoff, writeHandoff } from '../../../lib/checks-contract/index.ts';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseChecksFile } from '../../../lib/checks-contract/checks-file.ts';
 import { withoutAuthRoutes } from '../../../app/load-plan.ts';
 import { preflight } from '../../../app/gate/preflight.ts';
@@ -23,23 +27,33 @@ test('parseChecksFile: keeps the results, drops null measurements, names every s
   assert.throws(() => parseChecksFile('{}'), /results/);
 });
 
-test('checksEnv hands the validated config (flags included) to the checks, never the webhook', () => {
+test('the hand-off: one validated document without secrets; the child env has only it and the password', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'handoff-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
   const config = loadConfig({
-    env: { CJ_EMAIL: 'op@example.com', CJ_PASSWORD: 'pw', CJ_NOTIFY_WEBHOOK: 'https://hooks.example.com/x', CJ_PAGE_LOAD_MS_ALERT: '3000' },
+    env: { CJ_EMAIL: 'op@example.com', CJ_PASSWORD: 'pw-secret', CJ_NOTIFY_WEBHOOK: 'https://hooks.example.com/x', CJ_PAGE_LOAD_MS_ALERT: '3000' },
     flags: { baseUrl: 'http://127.0.0.1:9/', mode: 'nightly', outDir: 'out', withGeneration: true },
   });
-  const env = checksEnv(config, '/tmp/auth-x', { PATH: '/bin', CJ_NOTIFY_WEBHOOK: 'https://hooks.example.com/x', CJ_EXPECTED_VERSION: 'stale' });
-  assert.equal(env.CJ_BASE_URL, 'http://127.0.0.1:9');
-  assert.equal(env.CJ_MODE, 'nightly');
-  assert.equal(env.CJ_WITH_GENERATION, '1');
-  assert.equal(env.CJ_AUTH_DIR, '/tmp/auth-x');
-  assert.equal(env.CJ_KEEP_TOKEN, '1');
-  assert.match(env.CJ_OUT_DIR ?? '', /^\/.*\/out$/, 'absolute');
-  assert.equal(env.CJ_PAGE_LOAD_MS_ALERT, '3000');
-  assert.equal(env.CJ_API_P95_MS_TARGET, '200', 'defaults handed down too');
-  assert.equal(env.CJ_NOTIFY_WEBHOOK, undefined);
-  assert.equal(env.CJ_EXPECTED_VERSION, undefined, 'an unset setting clears a stale inherited one');
-  assert.equal(env.PATH, '/bin');
+  const file = join(dir, 'checks-run.json');
+  writeHandoff(file, checksHandoff(config, dir, { error: 'no Chromium found' }));
+  assert.equal((await stat(file)).mode & 0o777, 0o600, 'only the owner reads it');
+  const text = JSON.stringify(readHandoff(file));
+  assert.ok(!text.includes('pw-secret') && !text.includes('hooks.example.com'), 'no secret in the document');
+  const back = readHandoff(file);
+  assert.equal(back.config.baseUrl, 'http://127.0.0.1:9');
+  assert.equal(back.config.mode, 'nightly');
+  assert.equal(back.generation, true);
+  assert.equal(back.keepToken, true);
+  assert.match(back.config.outDir, /^\/.*\/out$/, 'absolute');
+  assert.equal(back.config.thresholds.pageLoad.alert, 3000);
+  assert.equal(back.config.thresholds.apiP95.target, 200, 'defaults handed down too');
+  assert.deepEqual(back.browser, { error: 'no Chromium found' });
+
+  const env = checksChildEnv({ PATH: '/bin', CJ_NOTIFY_WEBHOOK: 'https://hooks.example.com/x', CJ_EXPECTED_VERSION: 'stale', CHROMIUM_PATH: '/x' }, file, 'pw-secret');
+  assert.deepEqual(env, { PATH: '/bin', CJ_CHECKS_RUN: file, CJ_PASSWORD: 'pw-secret' }, 'no stale CJ_* can disagree with the document');
+
+  writeHandoff(file, { ...checksHandoff(config, 'relative/auth', { error: 'x' }) });
+  assert.throws(() => readHandoff(file), (e: Error & { problems?: string[] }) => /config\.authDir: must be an absolute path/.test((e.problems ?? []).join()));
 });
 
 test('withoutAuthRoutes leaves out the routes that need a session and says which', () => {
