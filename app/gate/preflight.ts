@@ -10,6 +10,13 @@ export interface PreflightOutcome {
   version?: string;
 }
 
+/** "Retry-After: 30 s", "Retry-After: Fri, 09 Jan 2026 14:03:00 GMT", or that there was none. */
+export function retryAfterText(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || value.trim() === '') return 'no Retry-After header';
+  return /^\d+$/.test(value.trim()) ? `Retry-After: ${value.trim()} s` : `Retry-After: ${value.trim()}`;
+}
+
 /**
  * Step 1 of the gate: does the target resolve and answer GET /health within the deadline? Any HTTP
  * answer counts (a 503 is RB-01's business); no answer fails RB-01, which is a rollback trigger.
@@ -24,6 +31,11 @@ export async function preflight(baseUrl: string, timeoutMs: number, signal?: Abo
   }
   if (out.status === 0) {
     const message = `GET ${baseUrl}/health gave no answer within ${timeoutMs} ms: ${out.error ?? 'no response'}`;
+    return { ok: false, result: { ...base, status: 'fail', message, measured: Math.round(out.durationMs), unit: 'ms', durationMs: out.durationMs } };
+  }
+  if (out.status === 429) {
+    // Rate-limited before anything ran: the checks would only fail on it (and spend more of the budget).
+    const message = `GET ${baseUrl}/health answered 429 Too Many Requests (${retryAfterText(out.headers['retry-after'])}): the target is rate-limiting this client`;
     return { ok: false, result: { ...base, status: 'fail', message, measured: Math.round(out.durationMs), unit: 'ms', durationMs: out.durationMs } };
   }
   const json = parseJson(out.body) as { version?: unknown } | undefined;

@@ -72,7 +72,7 @@ export async function runGate(p: GatePlan, ctx: RunContext, evidence: Evidence, 
   evidence.results.push(pre.result);
   if (pre.version !== undefined) evidence.reportedVersion = pre.version;
   if (!pre.ok) {
-    const reason = ctx.signal.aborted ? 'not run: cancelled' : 'not run: the target did not answer the preflight (RB-01)';
+    const reason = ctx.signal.aborted ? 'not run: cancelled' : 'not run: the preflight failed (RB-01)';
     evidence.results.push(...markAll(plan.checkIds, 'gate', 'skip', reason), ...markAll(LOAD_IDS, 'gate', 'skip', reason));
     return;
   }

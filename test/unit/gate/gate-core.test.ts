@@ -94,6 +94,26 @@ test('preflight: any HTTP answer passes (with the version); no answer fails RB-0
   assert.equal(aborted.result.status, 'error', 'interrupted is no evidence, not a failure');
 });
 
+test('preflight: a 429 is a failure naming the Retry-After (seconds or a date), not a pass', async (t) => {
+  let retryAfter: string | undefined = '30';
+  const server = createServer((_req, res) => {
+    res.statusCode = 429;
+    if (retryAfter !== undefined) res.setHeader('retry-after', retryAfter);
+    res.end('{"detail":"Too Many Requests"}');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => server.close());
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const limited = await preflight(url, 2000);
+  assert.equal(limited.ok, false);
+  assert.equal(limited.result.status, 'fail');
+  assert.match(limited.result.message ?? '', /answered 429 Too Many Requests \(Retry-After: 30 s\)/);
+  retryAfter = 'Fri, 09 Jan 2026 14:03:00 GMT';
+  assert.match((await preflight(url, 2000)).result.message ?? '', /Retry-After: Fri, 09 Jan 2026 14:03:00 GMT/);
+  retryAfter = undefined;
+  assert.match((await preflight(url, 2000)).result.message ?? '', /429 Too Many Requests \(no Retry-After header\)/);
+});
+
 test('runChild: a signal aborted before the spawn stops the child at once, not at the deadline', async () => {
   const started = Date.now();
   const out = await runChild({
