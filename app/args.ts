@@ -21,7 +21,7 @@ export interface PositionalSpec {
   description: string;
 }
 
-export type FlagValue = string | boolean | string[];
+type FlagValue = string | boolean | string[];
 
 export interface ParsedArgv {
   /** By flag name; only flags that were given. */

@@ -41,7 +41,7 @@ export interface FinishOutput {
 }
 
 /** Pure: a cancelled run proves nothing either way: inconclusive, whatever it saw before the signal. */
-export function decide(results: readonly CheckResult[], cancelled: string | undefined): Decision {
+function decide(results: readonly CheckResult[], cancelled: string | undefined): Decision {
   const decision = decideVerdict(results);
   if (cancelled === undefined) return decision;
   return { ...decision, verdict: 'inconclusive', reasons: [`cancelled by ${cancelled}`, ...decision.reasons] };

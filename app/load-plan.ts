@@ -24,7 +24,7 @@ export interface LoadRequest {
 }
 
 /** /api/* routes other than health, auth and pricing need the session (contract §2–§3). */
-export function routeNeedsAuth(path: string): boolean {
+function routeNeedsAuth(path: string): boolean {
   return path.startsWith('/api/') && !/^\/api\/(health|auth|pricing)(\/|$)/.test(path);
 }
 

@@ -9,7 +9,7 @@ import type { LoadPlan } from './load-plan.ts';
 export const LOAD_IDS = CATALOG.filter((e) => e.kind === 'load').map((e) => e.id);
 
 /** Pure: the once-a-second progress line of every load run. */
-export function progressLine(name: string, p: LoadProgress): string {
+function progressLine(name: string, p: LoadProgress): string {
   const p95 = p.p95 === null ? '—' : `${Math.round(p.p95)} ms`;
   return `load ${name} ${p.elapsedS.toFixed(0)} s: ${p.sent} sent, ${p.completed} completed, ${p.errors} errors, ${p.dropped} dropped, ${p.inFlight} in flight, p95 ${p95}`;
 }

@@ -22,9 +22,9 @@ export interface Cancellation {
 }
 
 /** After the first signal the run has this long to stop and clean up before its reports are written. */
-export const CANCEL_BUDGET_MS = 4000;
+const CANCEL_BUDGET_MS = 4000;
 /** After a second signal, at most this much more. */
-export const HURRY_BUDGET_MS = 1500;
+const HURRY_BUDGET_MS = 1500;
 
 export function watchSignals(source: SignalSource, warn: (line: string) => void, budgets = { cancelMs: CANCEL_BUDGET_MS, hurryMs: HURRY_BUDGET_MS }): Cancellation {
   const first = new AbortController();

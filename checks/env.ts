@@ -12,8 +12,6 @@ import {
   type ChecksPaths,
 } from '../lib/checks-contract/index.ts';
 
-export type { ChecksPaths } from '../lib/checks-contract/index.ts';
-
 /**
  * Settings of one `playwright test` run. Under the gate they come from its hand-off document
  * (`CJ_CHECKS_RUN`, validated once by the gate, secrets by env only); a bare `npm run checks` reads

@@ -20,7 +20,7 @@ const FLAGS: readonly FlagSpec[] = [
   configFlag('notifyWebhook'),
 ];
 
-export interface K6Plan {
+interface K6Plan {
   file: string;
   config: Config;
   target: string;
@@ -29,7 +29,7 @@ export interface K6Plan {
 }
 
 /** Pure: flags + env → the conversion to run, or every problem at once. */
-export function planK6(args: ParsedArgv, env: Record<string, string | undefined>): { plan?: K6Plan; problems: string[] } {
+function planK6(args: ParsedArgv, env: Record<string, string | undefined>): { plan?: K6Plan; problems: string[] } {
   const problems: string[] = [];
   const file = args.positionals[0];
   if (file === undefined) problems.push('SUMMARY.json: the k6 summary file is required');

@@ -7,7 +7,7 @@ import { RATE_LIMITS, startSimulator, type SimulatorOptions } from '../../simula
 import { parseArgv, stringValue, type FlagSpec, type ParsedArgv } from '../args.ts';
 import { defineCommand } from '../command.ts';
 
-export const SIM_FLAGS: readonly FlagSpec[] = [
+const SIM_FLAGS: readonly FlagSpec[] = [
   { name: 'port', type: 'value', value: 'N', description: 'port on 127.0.0.1 (0 = any free port)', defaultText: '8000' },
   { name: 'fault', type: 'list', value: 'a,b', description: 'faults active from the start; see simulator/README.md', env: 'SIM_FAULTS' },
   { name: 'generation-seconds', type: 'value', value: 'S', description: 'duration of a healthy 30-post run', defaultText: '6' },
@@ -76,7 +76,7 @@ function envOptions(env: Readonly<Record<string, string | undefined>>, options: 
 }
 
 /** Pure but for checking that --dashboard-dir exists: flags and env → simulator options, or every problem. */
-export function planSim(args: ParsedArgv, env: Readonly<Record<string, string | undefined>>): { plan?: SimulatorOptions; problems: string[] } {
+function planSim(args: ParsedArgv, env: Readonly<Record<string, string | undefined>>): { plan?: SimulatorOptions; problems: string[] } {
   const problems: string[] = [];
   const options: SimulatorOptions = { port: 8000, log: args.values.log === true };
   flagOptions(args, env, options, problems);

@@ -11,7 +11,7 @@ export interface PreflightOutcome {
 }
 
 /** "Retry-After: 30 s", "Retry-After: Fri, 09 Jan 2026 14:03:00 GMT", or that there was none. */
-export function retryAfterText(header: string | string[] | undefined): string {
+function retryAfterText(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value.trim() === '') return 'no Retry-After header';
   return /^\d+$/.test(value.trim()) ? `Retry-After: ${value.trim()} s` : `Retry-After: ${value.trim()}`;

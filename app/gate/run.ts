@@ -22,7 +22,7 @@ async function freshAuthDir(outDir: string, projectRoot: string): Promise<string
 }
 
 /** The checks get generous time, scaled by the generation threshold they wait for (RB-09). */
-export function checksTimeoutMs(plan: Pick<GatePlan, 'config'>): number {
+function checksTimeoutMs(plan: Pick<GatePlan, 'config'>): number {
   return 5 * 60_000 + 2 * plan.config.thresholds.generation.alert * 1000;
 }
 
