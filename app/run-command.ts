@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EXIT } from '../lib/errors.ts';
 import { scrubText } from '../lib/report/scrub.ts';
 import { requireEvidence } from '../lib/verdict/evidence.ts';
@@ -14,6 +15,9 @@ export interface CommandIO {
   err: (text: string) => void;
   signals: SignalSource;
 }
+
+/** After a cancelled run's reports are written, how long its own clean-up may still finish. */
+const LAST_MOMENT_MS = 1000;
 
 function usageError(name: string, problems: readonly string[], io: CommandIO): number {
   const list = problems.map((p) => `  - ${p}\n`).join('');
@@ -69,6 +73,8 @@ async function runGating(name: string, settings: GatingSettings, run: (ctx: RunC
       ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),
       log: ctx.log,
     });
+    // A run the budget cut short may still be deleting its session dir: give it a last moment.
+    if (cancelled) await Promise.race([running, sleep(LAST_MOMENT_MS)]);
     return done.exitCode;
   } finally {
     await guard.lock.release();
