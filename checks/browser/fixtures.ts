@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { resolveBrowser } from '../../lib/browser.ts';
 import { checksSettings } from '../env.ts';
 import { updateFlow, type FlowEvent } from '../support/flow.ts';
 import { prerequisite } from '../support/outcome.ts';
@@ -21,16 +20,11 @@ interface SharedFlow {
 // Events of this worker's contexts, tagged with the check that was running. Flushed to the flow
 // state after each test, because RB-13 may run in a later worker.
 const pending: FlowEvent[] = [];
-let described: string | undefined;
 
 /** Which Chromium runs these checks (the same choice playwright.config made), for the JUnit properties. */
 function browserDescription(): string {
-  try {
-    described ??= resolveBrowser(checksSettings().config.chromiumPath).describe;
-  } catch (err) {
-    described = `none: ${(err as Error).message}`;
-  }
-  return described;
+  const browser = checksSettings().browser;
+  return 'error' in browser ? `none: ${browser.error}` : browser.describe;
 }
 let running = 'between checks';
 

@@ -16,7 +16,7 @@ import { EXIT } from '../../../lib/errors.ts';
 import type { Verdict } from '../../../lib/verdict/types.ts';
 import { FAULTS, FAULT_NAMES, PRESETS, type FaultName } from '../../../simulator/faults.ts';
 import { startSimulator, type SimulatorOptions } from '../../../simulator/index.ts';
-import { describeChecks, failing, filesContaining, gateEnv, JWT_PATTERN, readVerdict, runScript, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
+import { describeChecks, failing, filesContaining, gateEnv, JWT_PATTERN, readVerdict, runBin, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
 
 interface Row {
   fault: FaultName;
@@ -183,7 +183,7 @@ describe('fault matrix (the gate per fault)', { concurrency }, () => {
         await sim.close();
         await rm(outDir, { recursive: true, force: true });
       });
-      const run = await runScript('gate.ts', ['--mode', c.mode], gateEnv(sim.url, outDir, { CJ_LOAD_DURATION_S: '2', ...c.env }), 150_000);
+      const run = await runBin('gate', ['--mode', c.mode], gateEnv(sim.url, outDir, { CJ_LOAD_DURATION_S: '2', ...c.env }), 150_000);
       const v = await readVerdict(outDir);
       const context = `${c.name}: exit ${run.code} in ${run.ms} ms\n${describeChecks(v)}\n--- stderr\n${run.stderr.slice(-1500)}`;
       assert.deepEqual(failing(v), c.expected, context);

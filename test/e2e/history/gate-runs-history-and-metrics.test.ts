@@ -16,11 +16,11 @@ import { writeTrend } from '../../../lib/history/trend.ts';
 import type { VerdictDocument } from '../../../lib/report/document.ts';
 import { renderMetrics } from '../../../lib/report/metrics.ts';
 import { pushMetrics } from '../../../lib/report/pushgateway.ts';
-import { gateEnv, runScript, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
+import { gateEnv, runBin, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
 import { scrape, startPushgateway } from '../metrics/pushgateway-process.ts';
 
 async function gateRun(url: string, outDir: string): Promise<{ doc: VerdictDocument; raw: string }> {
-  const run = await runScript('gate.ts', ['--mode', 'investigate', '--profile', 'smoke', '--duration', '2', '--rate', '10'], gateEnv(url, outDir), 60_000);
+  const run = await runBin('gate', ['--mode', 'investigate', '--profile', 'smoke', '--duration', '2', '--rate', '10'], gateEnv(url, outDir), 60_000);
   assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
   const raw = await readFile(join(outDir, 'verdict.json'), 'utf8');
   return { doc: JSON.parse(raw) as VerdictDocument, raw };

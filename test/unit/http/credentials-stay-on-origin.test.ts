@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { httpCall } from '../../../lib/http.ts';
-import { loginOnce } from '../../../lib/gate/login.ts';
-import { preflight } from '../../../lib/gate/preflight.ts';
+import { loginOnce } from '../../../app/gate/login.ts';
+import { preflight } from '../../../app/gate/preflight.ts';
 
 const PASSWORD = 'pw-must-stay-home-42';
 const TOKEN = 'bearer-must-stay-home-42';

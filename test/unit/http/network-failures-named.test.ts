@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer as createHttps } from 'node:https';
 import { createServer as createTcp, type AddressInfo, type Server, type Socket } from 'node:net';
 import { httpCall } from '../../../lib/http.ts';
-import { preflight } from '../../../lib/gate/preflight.ts';
+import { preflight } from '../../../app/gate/preflight.ts';
 import { selfSignedCert } from '../../support/self-signed.ts';
 
 type Closer = { after: (fn: () => Promise<void>) => void };

@@ -81,9 +81,9 @@ test('k6 summary with no samples or missing metrics is an error; exit 100+ is a 
   assert.equal(odd.results.at(-1)?.status, 'error');
 });
 
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script, ...args], { cwd: join(import.meta.dirname, '..', '..', '..'), env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['bin/jumpstart-gate.js', command, ...args], { cwd: join(import.meta.dirname, '..', '..', '..'), env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
     });
   });
@@ -92,18 +92,18 @@ function run(script: string, args: string[], env: Record<string, string> = {}): 
 test('npm run k6:junit: usage errors → 64 listing all; a summary → JUnit + exit per verdict; a missing one → 3', { timeout: 60_000 }, async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'k6-junit-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
-  const usage = await run('scripts/k6-junit.ts', ['--k6-exit-code', 'abc', '--profile', 'weekly', '--bogus']);
+  const usage = await run('k6:junit', ['--k6-exit-code', 'abc', '--profile', 'weekly', '--bogus']);
   assert.equal(usage.code, 64, usage.stderr);
-  for (const want of [/--k6-exit-code: must be an integer/, /--profile: "weekly"/, /--bogus: unknown flag/, /SUMMARY.json: the k6 summary file is required/]) assert.match(usage.stderr, want);
+  for (const want of [/--k6-exit-code: must be an integer/, /--profile: "weekly"/, /unknown flag --bogus/, /SUMMARY.json: the k6 summary file is required/]) assert.match(usage.stderr, want);
 
   const file = join(dir, 'summary.json');
   await writeFile(file, JSON.stringify(fixture({ p95: 640, dbP95: 20, failed: 0, reqs: 400, checks: 1, s5xx: 0, ok: false })));
-  const hold = await run('scripts/k6-junit.ts', [file, '--k6-exit-code', '99', '--out', dir]);
+  const hold = await run('k6:junit', [file, '--k6-exit-code', '99', '--out', dir]);
   assert.equal(hold.code, 1, hold.stdout + hold.stderr); // RB-14 (major) failed: hold
   const junit = await readFile(join(dir, 'load', 'k6-post-deploy.junit.xml'), 'utf8');
   assert.match(junit, /<testcase[^>]*name="RB-14 API latency p95 under load \(post-deploy, k6\)"/);
   assert.match(junit, /<failure/);
-  const missing = await run('scripts/k6-junit.ts', [join(dir, 'nope.json'), '--out', dir]);
+  const missing = await run('k6:junit', [join(dir, 'nope.json'), '--out', dir]);
   assert.equal(missing.code, 3, missing.stdout + missing.stderr);
   assert.match(missing.stdout, /cannot read k6 summary/);
 });

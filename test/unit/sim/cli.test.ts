@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseSimArgs } from '../../../scripts/sim.ts';
+import { parseSimArgs } from '../../../app/commands/sim.ts';
 import { PRESETS } from '../../../simulator/faults.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -59,7 +59,7 @@ test('parseSimArgs: every problem at once', () => {
 });
 
 function runSim(args: string[], env: Record<string, string>): { child: ReturnType<typeof spawn>; out: () => string; done: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sim.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/jumpstart-gate.js', 'sim', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
