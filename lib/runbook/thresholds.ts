@@ -51,6 +51,12 @@ export const TRIGGERS = {
 
 export type ThresholdOutcome = 'pass' | 'warn' | 'fail';
 
+/**
+ * A load generator that fell behind its schedule puts its own delay into open-model latencies. When its
+ * scheduling lag p99 exceeds this share of a latency target, the latency results say so with the figure.
+ */
+export const GENERATOR_LAG_SHARE = 0.1;
+
 /** Significance a candidate-vs-live difference needs before it may warn or fail (Mann–Whitney / Fisher). */
 export const LIVE_ALPHA = 0.01;
 
