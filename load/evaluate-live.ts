@@ -9,7 +9,7 @@ type Pick2 = 'latencyStatus' | 'errorRateStatus';
 /** The routes whose own judgement is not a pass, named with their reason. */
 function routeNotes(c: LiveComparison, key: Pick2, reason: 0 | 1): string {
   const bad = Object.entries(c.perRoute).filter(([, d]) => d[key] !== 'pass');
-  return bad.map(([path, d]) => `; ${path} (tested at p < ${(c.alpha / Object.keys(c.perRoute).length).toPrecision(2)}): ${d[key]}, ${d.reasons[reason] ?? ''}`).join('');
+  return bad.map(([path, d]) => `; ${path} (tested at p < ${Number((c.alpha / Object.keys(c.perRoute).length).toPrecision(2))}): ${d[key]}, ${d.reasons[reason] ?? ''}`).join('');
 }
 
 function statusOf(c: LiveComparison, key: Pick2, partial: boolean): CheckStatus {

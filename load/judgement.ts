@@ -16,8 +16,9 @@ export function causesText(causes: readonly ErrorCause[], withRoute = true): str
 
 /**
  * The generator's own share of an open-model latency. A note when its scheduling lag is large against the
- * target; an error when the breach exists only because of it (the service time, sent → done, is within
- * what the latency breached): that is the generator's delay, and blaming the target for it would be false.
+ * target. When a failure exists only because of it (the service time, sent → done, is within what the
+ * latency breached), the result is an error: that is the generator's delay, and blaming the target for it
+ * would be false. A warning (not blocking) stays a warning, with the same explanation.
  */
 export function generatorCheck(outcome: CheckStatus, p95: number, serviceP95: number | null, lagP99: number | null, t: Threshold): { note?: string; error?: string } {
   if (lagP99 === null) return {};
@@ -28,9 +29,10 @@ export function generatorCheck(outcome: CheckStatus, p95: number, serviceP95: nu
   }
   if ((outcome === 'warn' || outcome === 'fail') && serviceP95 !== null) {
     const byService = evaluateThreshold(serviceP95, t);
-    if (RANK[byService] < RANK[outcome]) {
-      out.error = `the load generator fell behind by ${lagP99} ms (scheduling lag p99); its own delay is in these figures: the service time p95 ${serviceP95} ms (sent → done) is ${byService === 'pass' ? 'within target' : 'only above target'}, so the ${p95} ms breach is not the target's`;
-    }
+    if (RANK[byService] >= RANK[outcome]) return out;
+    const why = `the load generator fell behind by ${lagP99} ms (scheduling lag p99); its own delay is in these figures: the service time p95 ${serviceP95} ms (sent → done) is ${byService === 'pass' ? 'within target' : 'only above target'}, so the ${p95} ms ${outcome === 'fail' ? 'failure' : 'warning'} is not the target's`;
+    if (outcome === 'fail') out.error = why;
+    else out.note = out.note ? `${why}; ${out.note}` : why;
   }
   return out;
 }

@@ -117,7 +117,8 @@ export function createSender(o: SenderOptions): Sender {
   return {
     send(route, intendedMs, rec, tag = 0) {
       if (inFlight.size >= o.maxInFlight) return rec.drop(route, intendedMs);
-      const sentMs = o.now();
+      // unscheduled (closed loop): the send is its own intended time, so latency and service time are one
+      const sentMs = scheduled ? o.now() : intendedMs;
       rec.send(route, intendedMs, scheduled ? sentMs - intendedMs : null);
       const f: InFlight = { id: ids++, route, rec, intendedMs, sentMs, status: 0, retryAfter: undefined, tag, controller: null, onRequestStart, onResponseStart, onResponseData, onResponseEnd, onResponseError };
       inFlight.set(f.id, f);
