@@ -58,7 +58,7 @@ export function safetyProblems(s: SafetyInput): string[] {
   return problems;
 }
 
-/** Off loopback the closed engine is bounded by the cap too (autocannon's overallRate); on loopback it runs flat out. */
+/** Off loopback the closed engine is bounded by the cap too (a per-second budget its workers share); on loopback it runs flat out. */
 export function closedRateBound(target: string, rateCap: number): number {
   try {
     return isLoopbackHost(new URL(target).hostname) ? 0 : rateCap;
