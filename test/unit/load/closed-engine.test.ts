@@ -48,7 +48,7 @@ test('refused connections and a healthy target: per-route counts, no pseudo-rout
 
   const srv = await startServer((_req, res) => json(res, 200, { status: 'healthy' }));
   t.after(() => srv.close());
-  const ok = await runLoad({ target: srv.url, routes, engine: 'closed', durationS: 1, connections: 4, rateCap: 50, allowRateLimited: false });
+  const ok = await runLoad({ target: srv.url, routes, engine: 'closed', durationS: 0.5, connections: 4, rateCap: 50, allowRateLimited: false });
   const h = ok.perRoute['/health']?.requests.sent ?? 0;
   const d = ok.perRoute[DB]?.requests.sent ?? 0;
   assert.ok(h > 100 && Math.abs(h / d - 2) < 0.05, `weights 2:1 held: ${h} / ${d}`);

@@ -15,7 +15,7 @@ test('ten polls of 404 on the API probe: named on the first line, RB-17 an error
   await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
   t.after(() => new Promise<void>((resolve) => srv.close(() => resolve())));
   const lines: string[] = [];
-  const out = await runWatch({ baseUrl: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, minutes: 0.05, intervalS: 0.3, requestTimeoutMs: 1000, onProgress: (l) => lines.push(l) });
+  const out = await runWatch({ baseUrl: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, minutes: 1 / 60, intervalS: 0.1, requestTimeoutMs: 1000, onProgress: (l) => lines.push(l) });
   assert.equal(out.state.polls, 10);
   assert.match(lines[0] ?? '', /API probe \/api\/health\/db answered 404 — no API signal/);
   assert.equal(out.result.status, 'error');
