@@ -1,4 +1,5 @@
-import { createRecorder, startProgress } from './recorder.ts';
+import { createRecorder } from './recorder.ts';
+import { startProgress } from './progress.ts';
 import { createSender } from './sender.ts';
 import { cycle } from './schedule.ts';
 import { engineNotes } from './notes.ts';

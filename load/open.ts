@@ -1,4 +1,5 @@
-import { createRecorder, startProgress, type Recorder } from './recorder.ts';
+import { createRecorder, type Recorder } from './recorder.ts';
+import { startProgress } from './progress.ts';
 import { createSender, type Sender } from './sender.ts';
 import { createPicker } from './schedule.ts';
 import { engineNotes } from './notes.ts';
@@ -109,17 +110,20 @@ export async function runOpen(o: EngineOptions): Promise<LoadResult> {
   o.signal?.removeEventListener('abort', onAbort);
   await Promise.all(sides.map((s) => s.sender.close()));
 
-  const elapsedMs = now();
-  const results = sides.map((s) => {
+  return assemble(sides, o, { t0, warmupMs, interrupted, elapsedMs: now(), notes });
+}
+
+/** The candidate's result, with the live side's attached in compare mode; both on one t=0. */
+function assemble(sides: readonly Side[], o: EngineOptions, run: { t0: number; warmupMs: number; interrupted: boolean; elapsedMs: number; notes: string[] }): LoadResult {
+  const [candidate, live] = sides.map((s) => {
     const r = s.rec.result({
       name: o.name, engine: 'open', target: s.origin, routes: s.routes.map(({ path, method, weight }) => ({ path, method, weight })),
-      startedAtEpochMs: performance.timeOrigin + t0, plannedDurationS: o.durationS, targetRate: o.rate,
-      durationS: Math.round(Math.max(Math.min(elapsedMs, o.durationS * 1000), 1) / 10) / 100, connections: o.connections, partial: interrupted, notes: [...notes],
+      startedAtEpochMs: performance.timeOrigin + run.t0, plannedDurationS: o.durationS, targetRate: o.rate,
+      durationS: Math.round(Math.max(Math.min(run.elapsedMs, o.durationS * 1000), 1) / 10) / 100, connections: o.connections, partial: run.interrupted, notes: [...run.notes],
     });
-    r.notes.push(...engineNotes(r, { warmupS: warmupMs / 1000, interrupted, elapsedMs, maxInFlight: o.maxInFlight }));
+    r.notes.push(...engineNotes(r, { warmupS: run.warmupMs / 1000, interrupted: run.interrupted, elapsedMs: run.elapsedMs, maxInFlight: o.maxInFlight }));
     return r;
-  });
-  const [candidate, live] = results as [LoadResult, LoadResult | undefined];
+  }) as [LoadResult, LoadResult | undefined];
   if (live) candidate.live = live;
   return candidate;
 }

@@ -1,21 +1,15 @@
-import type { Histogram } from 'hdr-histogram-js';
-import { createHistogram, latencyOf, recordMs } from './histogram.ts';
+import { createHistogram, recordMs } from './histogram.ts';
 import { LATE_SEND_MS, RATE_LIMITED, kindOfStatus, type ErrorKind } from './counts.ts';
 import { buildResult, type RouteState, type ResultMeta } from './summarize.ts';
-import type { LoadProgress, LoadResult, RateLimitPause, RequestCounts, TimelinePoint } from './types.ts';
+import { createTimeline, type Bucket } from './timeline.ts';
+import type { LoadProgress, LoadResult, RateLimitPause, RequestCounts } from './types.ts';
 
 export type { ResultMeta } from './summarize.ts';
 
-export const zeroCounts = (): RequestCounts => ({ sent: 0, completed: 0, errors: 0, timeouts: 0, non2xx: 0, status5xx: 0, rateLimited: 0, rateLimitSkipped: 0, dropped: 0, late: 0, cancelled: 0 });
+const zeroCounts = (): RequestCounts => ({ sent: 0, completed: 0, errors: 0, timeouts: 0, non2xx: 0, status5xx: 0, rateLimited: 0, rateLimitSkipped: 0, dropped: 0, late: 0, cancelled: 0 });
 
 /** Pauses kept in the result: enough to see the pattern, bounded for a soak that is rate-limited all night. */
 const MAX_PAUSES = 50;
-
-interface Bucket {
-  point: TimelinePoint;
-  pending: number;
-  hist: Histogram | null;
-}
 
 export interface Recorder {
   /**
@@ -38,21 +32,6 @@ export interface Recorder {
   result(meta: ResultMeta): LoadResult;
 }
 
-/**
- * The per-second tick both engines run: closes finished timeline seconds every 250 ms and reports progress
- * once per new second. Returns the stop function.
- */
-export function startProgress(rec: Recorder, elapsedMs: () => number, inFlight: () => number, onProgress: ((p: LoadProgress) => void) | undefined): () => void {
-  let last = 0;
-  const timer = setInterval(() => {
-    const s = Math.floor(elapsedMs() / 1000);
-    rec.settle(s);
-    if (s > last) onProgress?.(rec.progress(s, inFlight()));
-    last = s;
-  }, 250);
-  return () => clearInterval(timer);
-}
-
 const newRouteState = (): RouteState => ({
   counts: zeroCounts(), hist: createHistogram(), service: createHistogram(), okHist: createHistogram(), okService: createHistogram(), statuses: new Map(), kinds: {},
 });
@@ -68,26 +47,14 @@ export function createRecorder(routes: readonly string[]): Recorder {
   const service = createHistogram();
   const lag = createHistogram();
   const states: RouteState[] = routes.map(newRouteState);
-  /** Indexed by second (dense from 0): no lookup by key, and the timeline comes out sorted. */
-  const buckets: (Bucket | undefined)[] = [];
-  /** Buckets whose percentiles are not final yet: settle() scans only these, not the whole soak. */
-  const open = new Set<Bucket>();
+  const timeline = createTimeline();
+  const bucket = timeline.at;
   const pauses: RateLimitPause[] = [];
 
   const state = (r: number): RouteState => {
     const s = states[r];
     if (!s) throw new Error(`recorder: unknown route #${r} (${routes.length} route(s))`);
     return s;
-  };
-  const bucket = (atMs: number): Bucket => {
-    const second = Math.max(0, Math.floor(atMs / 1000));
-    let b = buckets[second];
-    if (!b) {
-      b = { point: { second, sent: 0, completed: 0, errors: 0, dropped: 0, rateLimited: 0, p50: null, p95: null, p99: null, max: null }, pending: 0, hist: createHistogram(2) };
-      buckets[second] = b;
-      open.add(b);
-    }
-    return b;
   };
   const error = (s: RouteState, b: Bucket, kind: ErrorKind): void => {
     total.errors += 1;
@@ -180,32 +147,13 @@ export function createRecorder(routes: readonly string[]): Recorder {
     pause(p) {
       if (pauses.length < MAX_PAUSES) pauses.push(p);
     },
-    settle(second) {
-      for (const b of open) {
-        if (b.pending > 0 || b.point.second >= second) continue;
-        closeBucket(b);
-        open.delete(b);
-      }
-    },
+    settle: timeline.settle,
     progress(elapsedS, inFlight) {
       const p95 = all.totalCount === 0 ? null : Math.round(all.getValueAtPercentile(95)) / 1000;
       return { elapsedS, sent: total.sent, completed: total.completed, errors: total.errors, dropped: total.dropped, rateLimited: total.rateLimited + total.rateLimitSkipped, inFlight, p95 };
     },
     result(meta) {
-      for (const b of open) closeBucket(b);
-      open.clear();
-      const timeline = buckets.flatMap((b) => (b ? [b.point] : []));
-      return buildResult(meta, { paths: routes, states, total, all, service, lag, timeline, pauses });
+      return buildResult(meta, { paths: routes, states, total, all, service, lag, timeline: timeline.points(), pauses });
     },
   };
-}
-
-function closeBucket(b: Bucket): void {
-  if (!b.hist) return;
-  const l = latencyOf(b.hist);
-  b.point.p50 = l.p50;
-  b.point.p95 = l.p95;
-  b.point.p99 = l.p99;
-  b.point.max = l.max;
-  b.hist = null; // percentiles are final; free the memory (a soak has thousands of seconds)
 }
