@@ -10,7 +10,7 @@ import type { LoadResult, TimelinePoint } from './types.ts';
 const DEADLINE_GRACE_MS = 1000;
 
 /** Median of the full seconds' completions: the throughput the server sustained, not its best burst. */
-export function sustainedRate(timeline: readonly TimelinePoint[]): number | null {
+function sustainedRate(timeline: readonly TimelinePoint[]): number | null {
   const inner = timeline.slice(1, -1).map((p) => p.completed).sort((a, b) => a - b);
   if (inner.length === 0) return null;
   const mid = Math.floor(inner.length / 2);

@@ -34,9 +34,3 @@ export function errorRate(c: RequestCounts): number {
   const measured = measuredSends(c);
   return measured > 0 ? (c.errors + c.dropped) / measured : 0;
 }
-
-/** Share 0..1 of intended sends that rate limiting kept from being measured. */
-export function rateLimitedShare(c: RequestCounts): number {
-  const intended = intendedSends(c);
-  return intended > 0 ? (c.rateLimited + c.rateLimitSkipped) / intended : 0;
-}

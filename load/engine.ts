@@ -10,7 +10,7 @@ export interface EngineRoute {
 }
 
 /** A second deployment on the same schedule (compare mode): same paths and weights, its own headers. */
-export interface EngineTarget {
+interface EngineTarget {
   /** Origin only. */
   origin: string;
   /** In the order of `EngineOptions.routes`; headers are this target's own (a token never crosses origins). */

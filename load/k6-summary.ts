@@ -5,7 +5,7 @@ import { evaluateMeasurements, type LoadThresholds } from './evaluate.ts';
 import type { ErrorCause, LoadMeasurements, RouteMeasure } from './measurements.ts';
 
 /** Metric names the k6 scripts (load/k6/) define or threshold; `{route:…}` ones are per-route sub-metrics. */
-export const K6_METRICS = {
+const K6_METRICS = {
   duration: 'http_req_duration',
   failed: 'http_req_failed',
   reqs: 'http_reqs',
@@ -19,7 +19,7 @@ export const K6_METRICS = {
 } as const;
 
 /** A per-route sub-metric name, as k6 writes it in the summary. */
-export const routeMetric = (metric: string, path: string): string => `${metric}{route:${path}}`;
+const routeMetric = (metric: string, path: string): string => `${metric}{route:${path}}`;
 
 interface K6Metric {
   type?: string;
@@ -42,7 +42,7 @@ export interface K6Conversion {
 }
 
 /** k6 exit codes: 99 = thresholds crossed (a verdict); 100+ and others = the tool failed (not a verdict). */
-export function describeK6Exit(code: number): { kind: 'ok' | 'thresholds' | 'tool'; text: string } {
+function describeK6Exit(code: number): { kind: 'ok' | 'thresholds' | 'tool'; text: string } {
   if (code === 0) return { kind: 'ok', text: 'k6 exited 0' };
   if (code === 99) return { kind: 'thresholds', text: 'k6 exited 99: thresholds were crossed' };
   return { kind: 'tool', text: `k6 exited ${code}: a tool error (setup/teardown failure, script error, config or timeout), not a verdict` };

@@ -49,7 +49,7 @@ function errorJudgement(c: SideFigures, l: SideFigures, e: LiveDifference['error
 }
 
 /** Pure apart from histogram decoding: one route's (or the overall) difference, judged at `alpha`. */
-export function liveDifference(candidate: Measured, live: Measured, t: LiveThresholds, alpha: number): LiveDifference {
+function liveDifference(candidate: Measured, live: Measured, t: LiveThresholds, alpha: number): LiveDifference {
   const c = figures(candidate);
   const l = figures(live);
   const hc = decodeHistogram(candidate.histogram);

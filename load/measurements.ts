@@ -29,7 +29,7 @@ export interface LoadMeasurements {
   context: string;
 }
 
-export interface Figure {
+interface Figure {
   p95: number | null;
   missing?: string;
   vetoes: string[];
@@ -57,7 +57,7 @@ export interface RouteMeasure {
 }
 
 /** Causes of one route's failures, largest first: each error status, each transport kind, the drops. */
-export function routeCauses(s: RouteSummary): ErrorCause[] {
+function routeCauses(s: RouteSummary): ErrorCause[] {
   const route = `${s.method} ${s.path}`;
   const out: ErrorCause[] = [];
   for (const [code, count] of Object.entries(s.statusCounts)) {

@@ -4,7 +4,6 @@ import { buildResult, type RouteState, type ResultMeta } from './summarize.ts';
 import { createTimeline, type Bucket } from './timeline.ts';
 import type { LoadProgress, LoadResult, RateLimitPause, RequestCounts } from './types.ts';
 
-export type { ResultMeta } from './summarize.ts';
 
 const zeroCounts = (): RequestCounts => ({ sent: 0, completed: 0, errors: 0, timeouts: 0, non2xx: 0, status5xx: 0, rateLimited: 0, rateLimitSkipped: 0, dropped: 0, late: 0, cancelled: 0 });
 

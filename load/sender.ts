@@ -51,7 +51,7 @@ export interface Sender {
   close(): Promise<void>;
 }
 
-export function transportKind(err: unknown): ErrorKind {
+function transportKind(err: unknown): ErrorKind {
   const code = (err as { code?: string } | null)?.code ?? '';
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timeout';
   if (code === 'ECONNREFUSED') return 'connect-refused';
