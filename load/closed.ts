@@ -33,7 +33,9 @@ export async function runClosed(o: EngineOptions): Promise<LoadResult> {
   const durationMs = o.durationS * 1000;
   const waits = new Set<NodeJS.Timeout>();
   let position = 0;
-  let budget = { second: -1, used: 0 };
+  /** The per-second send budget (off loopback): the second it counts, and sends made in it. */
+  let budgetSecond = -1;
+  let budgetUsed = 0;
   let stopped = false;
   let interrupted = false;
   let finish: () => void = () => {};
@@ -57,8 +59,9 @@ export async function runClosed(o: EngineOptions): Promise<LoadResult> {
     const route = nextRoute(t);
     if (route < 0) return later(Math.min(...o.routes.map((_, r) => sender.pausedUntil(r))) - t, worker);
     const second = Math.floor(t / 1000);
-    if (o.rate > 0 && second === budget.second && budget.used >= o.rate) return later((second + 1) * 1000 - t, worker);
-    budget = second === budget.second ? { second, used: budget.used + 1 } : { second, used: 1 };
+    if (second !== budgetSecond) (budgetSecond = second), (budgetUsed = 0);
+    if (o.rate > 0 && budgetUsed >= o.rate) return later((second + 1) * 1000 - t, worker);
+    budgetUsed += 1;
     sender.send(route, t, rec, worker);
   }
   // a request finishing synchronously inside dispatch must not recurse into the next send
