@@ -61,8 +61,14 @@ export function lineChart(c: ChartSpec): string {
       return `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="6 4"' : ''}><title>${escapeHtml(s.name)}</title></path>`;
     })
     .join('');
+  // entries as wide as their names (11 px text: about 6.5 px a character), so long names do not overlap
+  let at = m.l + 8;
   const legend = c.series
-    .map((s, i) => `<rect x="${m.l + 8 + i * 90}" y="8" width="12" height="3" fill="${s.color}"/><text x="${m.l + 24 + i * 90}" y="13">${escapeHtml(s.name)}</text>`)
+    .map((s) => {
+      const x = at;
+      at += 28 + s.name.length * 6.5;
+      return `<rect x="${x}" y="8" width="12" height="3" fill="${s.color}"/><text x="${x + 16}" y="13">${escapeHtml(s.name)}</text>`;
+    })
     .join('');
   const offScale = refs.filter((l) => l.y > y1);
   const drawn = refs

@@ -34,8 +34,9 @@ test('a 429 pauses only its route for its Retry-After; the 429 and the skipped s
   assert.equal(limited.requests.rateLimited, 1);
   assert.equal(limited.requests.errors, 0, 'a 429 is not a server error');
   assert.equal(limited.statusCounts['429'], 1);
-  // 20 sends/s on the route, paused 1 s: about 20 skipped (the tick batches what is due, so ±3)
-  assert.ok(limited.requests.rateLimitSkipped >= 17 && limited.requests.rateLimitSkipped <= 23, `skipped ${limited.requests.rateLimitSkipped}`);
+  // 20 sends/s on the route, paused 1 s from the 429's arrival: at most 21 skipped; fewer when the 429 comes
+  // late on a busy machine (the pause then runs past the end of the schedule) or a late tick fires after it
+  assert.ok(limited.requests.rateLimitSkipped >= 10 && limited.requests.rateLimitSkipped <= 21, `skipped ${limited.requests.rateLimitSkipped}`);
   assert.equal(limited.requests.sent + limited.requests.rateLimitSkipped, 30, 'every intended send is sent or skipped');
   assert.equal(srv.seen.filter((s) => s.path === LIMITED).length, limited.requests.sent, 'skipped sends never reached the target');
   assert.equal(health.requests.sent, 30, 'the other route kept its schedule');
