@@ -25,7 +25,7 @@ export function liveResults(r: LoadResult, t: Partial<LiveThresholds>): CheckRes
   const th: LiveThresholds = { ...DEFAULT_LIVE_THRESHOLDS, ...t };
   const c = r.live ? compareLive(r, r.live, th, r.comparison?.alpha ?? LIVE_ALPHA) : r.comparison;
   if (!c) return [];
-  const when = `; judged only when significant at p < ${c.alpha}`;
+  const when = `only a difference significant at p < ${c.alpha} is judged`;
   const head = (s: CheckStatus): string => (r.partial && s === 'error' ? 'interrupted run, not judged: ' : '');
   const lat = statusOf(c, 'latencyStatus', r.partial);
   const err = statusOf(c, 'errorRateStatus', r.partial);
@@ -34,14 +34,14 @@ export function liveResults(r: LoadResult, t: Partial<LiveThresholds>): CheckRes
     {
       id: 'RB-14', title: `RB-14 latency vs live (${r.name})`, severity: 'major', source: 'load', status: lat, unit: '×',
       ...(c.overall.p95Ratio === null ? {} : { measured: c.overall.p95Ratio }),
-      threshold: `${describeThreshold(th.liveP95Ratio)}${when}`,
-      message: `${head(lat)}p95 ${c.overall.candidate.p95 ?? '—'} ms vs ${c.overall.live.p95 ?? '—'} ms: ${c.overall.reasons[0] ?? ''}${routeNotes(c, 'latencyStatus', 0)}; ${vs}`,
+      threshold: describeThreshold(th.liveP95Ratio),
+      message: `${head(lat)}p95 ${c.overall.candidate.p95 ?? '—'} ms vs ${c.overall.live.p95 ?? '—'} ms: ${c.overall.reasons[0] ?? ''}${routeNotes(c, 'latencyStatus', 0)}; ${vs} (${when})`,
     },
     {
       id: 'RB-15', title: `RB-15 error rate vs live (${r.name})`, severity: 'major', source: 'load', status: err, unit: '%',
       measured: c.overall.errorRate.differencePct,
-      threshold: `${describeThreshold(th.liveErrorRateDelta)} above live${when}`,
-      message: `${head(err)}${c.overall.reasons[1] ?? ''}${routeNotes(c, 'errorRateStatus', 1)}; ${vs}`,
+      threshold: describeThreshold(th.liveErrorRateDelta),
+      message: `${head(err)}${c.overall.reasons[1] ?? ''}${routeNotes(c, 'errorRateStatus', 1)}; ${vs} (${when}; the measured value is the candidate's error rate minus live's, in points)`,
     },
   ];
 }
