@@ -1,3 +1,4 @@
+import { catalogEntry } from '../lib/runbook/catalog.ts';
 import { LIVE_ALPHA, describeThreshold } from '../lib/runbook/thresholds.ts';
 import type { CheckResult, CheckStatus } from '../lib/verdict/types.ts';
 import { DEFAULT_LIVE_THRESHOLDS, compareLive, worst, type LiveThresholds } from './live.ts';
@@ -32,12 +33,13 @@ export function liveResults(r: LoadResult, t: Partial<LiveThresholds>): CheckRes
   const vs = `candidate ${c.candidate} vs live ${c.live}`;
   return [
     {
-      id: 'RB-14', title: `RB-14 latency vs live (${r.name})`, severity: 'major', source: 'load', status: lat, unit: '×',
+      id: 'RB-14', title: `RB-14 latency vs live (${r.name})`, severity: catalogEntry('RB-14').severity, source: 'load', status: lat, unit: '×',
       ...(c.overall.p95Ratio === null ? {} : { measured: c.overall.p95Ratio }),
       threshold: describeThreshold(th.liveP95Ratio),
       message: `${head(lat)}p95 ${c.overall.candidate.p95 ?? '—'} ms vs ${c.overall.live.p95 ?? '—'} ms: ${c.overall.reasons[0] ?? ''}${routeNotes(c, 'latencyStatus', 0)}; ${vs} (${when})`,
     },
     {
+      // as RB-15's own error rate: it holds; only the 5xx share is the critical rollback trigger
       id: 'RB-15', title: `RB-15 error rate vs live (${r.name})`, severity: 'major', source: 'load', status: err, unit: '%',
       measured: c.overall.errorRate.differencePct,
       threshold: describeThreshold(th.liveErrorRateDelta),
