@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { once } from 'node:events';
 import { runLoad } from '../../../load/run.ts';
 import { evaluateLoad } from '../../../load/evaluate.ts';
-import { THRESHOLDS } from '../../../lib/runbook/thresholds.ts';
+import { THRESHOLDS, evaluateThreshold } from '../../../lib/runbook/thresholds.ts';
 
 /** A trivial HTTP server on its own thread: the busy loop below cannot delay its answers. */
 const SERVER = `
@@ -39,15 +39,16 @@ test('a starved generator: the breach is its own delay (error with the lag figur
     assert.ok((r.schedulingLagMs.p99 ?? 0) > 25, `the generator fell behind (lag p99 ${r.schedulingLagMs.p99} ms)`);
     assert.ok((r.latencyMs.p95 ?? 0) > 25, 'the latency carries that delay');
     assert.match(rb14?.message ?? '', /scheduling lag p99 was [\d.]+ ms, more than 10 % of the 10 ms target/, 'the lag is always said');
-    starvedSeen = (r.serviceTimeMs.p95 ?? Infinity) < thresholds.apiP95.target;
+    // the target's own share (sent → done) decides: beyond the alert it is a real failure, else the generator's
+    starvedSeen = evaluateThreshold(r.serviceTimeMs.p95 ?? Infinity, thresholds.apiP95) !== 'fail';
     if (!starvedSeen) {
-      assert.equal(rb14?.status, 'fail', 'a slow service time is the target\'s (or the machine\'s): a fail, with the lag said');
+      assert.equal(rb14?.status, 'fail', 'a service time beyond the alert is the target\'s (or the machine\'s): a fail, with the lag said');
       continue;
     }
     assert.equal(rb14?.status, 'error', 'not a failure blamed on the target');
     assert.match(rb14?.message ?? '', /the load generator fell behind by [\d.]+ ms \(scheduling lag p99\); its own delay is in these figures/);
   }
-  assert.ok(starvedSeen, 'in three runs the target\'s thread never answered fast enough to show the starved case: machine too busy');
+  assert.ok(starvedSeen, 'in three runs the target\'s thread never answered within the alert to show the starved case: machine too busy');
 });
 
 /** 60 ms of every 100 ms this thread computes instead of sending: sends due then leave late. */
