@@ -117,9 +117,10 @@ async function main(): Promise<void> {
     const closedMax = closed.maxSustainedRate ?? closed.achievedRate;
     rows.push(['simulator /health, closed loop (10 conns)', `${closedMax.toFixed(0)} req/s`, `wanted > 5,000: ${closedMax > 5000 ? 'yes' : 'NO'}; p99 ${closed.latencyMs.p99} ms`]);
     const best = await searchRates(url, liveUrl, rows);
-    rows.push(['open engine sustainable rate', `${best.single} req/s`, `ratio to the closed-loop maximum: ${closedMax > 0 ? (best.single / closedMax).toFixed(2) : 'n/a'} (steps ${STEPS.join(', ')})`]);
-    const ratio = best.single > 0 ? (best.compare / best.single).toFixed(2) : 'n/a';
-    const value = best.compare > 0 ? `${best.compare} req/s to each` : `< ${STEPS[0]} req/s to each`;
+    const rate = (n: number): string => (n > 0 ? `${n} req/s` : `< ${STEPS[0]} req/s`);
+    rows.push(['open engine sustainable rate', rate(best.single), `ratio to the closed-loop maximum: ${closedMax > 0 && best.single > 0 ? (best.single / closedMax).toFixed(2) : 'n/a'} (steps ${STEPS.join(', ')})`]);
+    const ratio = best.single > 0 && best.compare > 0 ? (best.compare / best.single).toFixed(2) : 'n/a';
+    const value = `${rate(best.compare)} to each`;
     rows.push(['open engine sustainable rate, two targets (compare mode)', value, `ratio to one target: ${ratio} (${2 * best.compare} requests/s in all; measured side by side at each step, same criteria for both targets)`]);
   } finally {
     await Promise.all([stopChild(sim.proc), stopChild(liveSim.proc)]);
