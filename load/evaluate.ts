@@ -61,11 +61,11 @@ function share5xxResult(m: LoadMeasurements): CheckResult {
   // The 5xx share is a rollback trigger, not a target/alert pair: critical.
   const base = { ...titled('RB-15', '5xx share under load', m, 'critical'), unit: '%', threshold: `rollback > ${TRIGGERS.status5xxRollbackPct} %` };
   const s = m.share5xx;
-  if (s.missing || s.pct === null) return { ...base, status: 'error', message: `${s.missing ?? 'no request was answered'}: nothing was measured (${m.context})` };
+  if (s.missing || s.pct === null) return { ...base, status: 'error', message: `${s.missing ?? 'no request was sent'}: nothing was measured (${m.context})` };
   const share = pct(s.pct / 100);
   const over = share > TRIGGERS.status5xxRollbackPct || s.vetoes.length > 0;
   const status = judge(over ? 'fail' : 'pass', m);
-  const counted = s.count !== null && s.of !== null ? `${s.count} of ${s.of} answered requests were 5xx (${share} %)` : `${share} % of answered requests were 5xx`;
+  const counted = s.count !== null && s.of !== null ? `${s.count} of ${s.of} requests answered 5xx (${share} %)` : `${share} % of requests answered 5xx`;
   return { ...base, status, measured: share, message: `${status === 'error' ? 'interrupted run, not judged: ' : ''}${counted}: ${over ? 'rollback trigger' : 'below the rollback trigger'}${vetoed(s.vetoes)}; ${m.context}` };
 }
 

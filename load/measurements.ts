@@ -19,7 +19,7 @@ export interface LoadMeasurements {
   errors: { measured: number | null; failed: number | null; causes: ErrorCause[]; missing?: string; vetoes: string[]; extra?: string };
   /** Requests rate limiting kept from being measured (429 answers, sends skipped while paused). */
   rateLimit: { intended: number; responses: number; skipped: number; paths: string[] };
-  /** RB-15 rollback trigger: 5xx share of answered requests, %. */
+  /** RB-15 rollback trigger: 5xx share of the requests sent (less those cancelled and the 429s), %. */
   share5xx: { count: number | null; of: number | null; pct: number | null; missing?: string; vetoes: string[] };
   /** RB-16: the DB route judged on its 2xx answers only; 'absent' when it is not among the routes. */
   db: RouteMeasure | 'absent';
@@ -93,7 +93,7 @@ function dbMeasure(s: RouteSummary | undefined): RouteMeasure | 'absent' {
 /** Pure: a native result as measurements. */
 export function fromLoadResult(r: LoadResult): LoadMeasurements {
   const q = r.requests;
-  const answered = q.sent - q.cancelled - q.rateLimited;
+  const sent = q.sent - q.cancelled - q.rateLimited;
   return {
     name: r.name,
     source: 'native',
@@ -101,7 +101,7 @@ export function fromLoadResult(r: LoadResult): LoadMeasurements {
     lagP99: r.engine === 'open' ? r.schedulingLagMs.p99 : null,
     errors: { measured: measuredSends(q), failed: q.errors + q.dropped, causes: Object.values(r.perRoute).flatMap(routeCauses).sort((a, b) => b.count - a.count), vetoes: [] },
     rateLimit: { intended: intendedSends(q), responses: q.rateLimited, skipped: q.rateLimitSkipped, paths: [...new Set(r.rateLimitPauses.map((p) => p.path))] },
-    share5xx: { count: q.status5xx, of: answered, pct: answered > 0 ? (q.status5xx / answered) * 100 : null, vetoes: [] },
+    share5xx: { count: q.status5xx, of: sent, pct: sent > 0 ? (q.status5xx / sent) * 100 : null, vetoes: [] },
     db: dbMeasure(r.perRoute[DB_ROUTE]),
     partial: r.partial,
     context: context(r),
