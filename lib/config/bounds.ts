@@ -27,6 +27,8 @@ export const RULES = {
   durationS: { max: LIMITS.durationS, maxLabel: `${LIMITS.durationS} s (24 h)` },
   rate: { max: LIMITS.rate, maxLabel: `${LIMITS.rate} requests/s` },
   percent: { max: 100, maxLabel: '100 %' },
+  /** A candidate/live ratio: beyond 100× the comparison says nothing a smaller bound would not. */
+  ratio: { max: 100, maxLabel: '100×' },
 } as const satisfies Record<string, NumberRule>;
 
 /**

@@ -23,7 +23,7 @@ function label(field: string): string {
 }
 
 /** A time threshold is bounded like a timeout (nothing waits longer), a percentage by 100. */
-const THRESHOLD_RULE: Record<Threshold['unit'], NumberRule> = { ms: RULES.timeoutMs, s: RULES.timeoutS, '%': RULES.percent };
+const THRESHOLD_RULE: Record<Threshold['unit'], NumberRule> = { ms: RULES.timeoutMs, s: RULES.timeoutS, '%': RULES.percent, '×': RULES.ratio };
 
 function readThresholds(env: ConfigInput['env'], problems: string[]): ThresholdSet {
   const out = {} as ThresholdSet;

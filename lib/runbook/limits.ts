@@ -7,15 +7,16 @@
 
 /** Target and alert in the result's unit; either may be absent (a trigger has only a limit). */
 export interface Limits {
-  /** Good strictly below this. */
+  /** Good strictly below this (up to and including it for an inclusive target). */
   target?: number;
   /** Fails strictly above this. */
   alert?: number;
 }
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)`;
-const UNIT = String.raw`(?:\s*(?:ms|s|%))?`;
-const PAIR = new RegExp(String.raw`^target < ${NUMBER}${UNIT}, alert > ${NUMBER}${UNIT}$`, 'i');
+const UNIT = String.raw`(?:\s*(?:ms|s|%|×))?`;
+// An inclusive target (a candidate/live ratio) reads "target ≤ 1.2×".
+const PAIR = new RegExp(String.raw`^target [<≤] ${NUMBER}${UNIT}, alert > ${NUMBER}${UNIT}$`, 'i');
 const TRIGGER = new RegExp(String.raw`^rollback > ${NUMBER}${UNIT}$`, 'i');
 
 /** Pure: the limits a threshold text states, or an empty object for any other text (prose, "0"). */

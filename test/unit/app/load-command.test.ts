@@ -80,8 +80,8 @@ test('post-deploy against the simulator: one login, reports written, exit 0; a 5
   const slow = await load(['--target', sim.url, '--profile', 'post-deploy', '--name', 'slow', '--baseline', base], { ...env, CJ_LOAD_DURATION_S: '1' });
   assert.equal(slow.code, 1, slow.stdout + slow.stderr); // RB-14 p95 over 500 ms: hold
   assert.match(slow.stdout, /vs baseline .*: regression/);
-  const slowJson = JSON.parse(await readFile(join(out, 'load', 'slow.json'), 'utf8')) as { comparison?: { change: string } };
-  assert.equal(slowJson.comparison?.change, 'regression');
+  const slowJson = JSON.parse(await readFile(join(out, 'load', 'slow.json'), 'utf8')) as { baselineComparison?: { change: string } };
+  assert.equal(slowJson.baselineComparison?.change, 'regression', 'a baseline comparison is kept apart from compare mode\'s `comparison`');
 
   sim.setFaults(['5xx-burst']);
   const burst = await load(['--target', sim.url, '--profile', 'smoke', '--name', 'burst', '--duration', '3', '--rate', '30'], env);

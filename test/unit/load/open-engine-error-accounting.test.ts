@@ -95,7 +95,7 @@ test('timeouts, drops at the in-flight cap and redirects are counted, never hidd
   assert.equal(redirect.statusCounts['307'], 10);
 });
 
-test('refused connections: errors by kind, zero latency samples → RB-14 is an error, not a pass', { timeout: 15_000 }, async () => {
+test('refused connections: errors by kind, zero latency samples → RB-14 is an error, not a pass; RB-16 fails on its route', { timeout: 15_000 }, async () => {
   const srv = createServer();
   await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
   const port = (srv.address() as AddressInfo).port;
@@ -107,7 +107,9 @@ test('refused connections: errors by kind, zero latency samples → RB-14 is an 
   const results = evaluateLoad(r, THRESHOLDS);
   assert.equal(byTitle(results, 'RB-14').status, 'error');
   assert.match(byTitle(results, 'RB-14').message ?? '', /no samples/);
-  assert.equal(byTitle(results, 'RB-16').status, 'error');
+  assert.equal(byTitle(results, 'RB-16').status, 'fail', 'the DB route answered nothing: it fails, with the reason');
+  assert.match(byTitle(results, 'RB-16').message ?? '', /^GET \/api\/health\/db: 0 of 5 answered 2xx \(5 × connect-refused\)/);
+  assert.match(byTitle(results, 'RB-15 error rate').message ?? '', /^100 % errors \(10 of 10 measured\): 5 × connect-refused GET \/health, 5 × connect-refused GET \/api\/health\/db/);
   assert.equal(byTitle(results, 'RB-15 error rate').status, 'fail');
 });
 

@@ -25,7 +25,7 @@ function resultWith(latencies: number[], status = 200): LoadResult {
   const rec = createRecorder(ROUTES.map((r) => r.path));
   latencies.forEach((ms, i) => {
     rec.send(i % 2, i * 10, 0.1);
-    rec.response(i % 2, i * 10, ms, status);
+    rec.response(i % 2, i * 10, ms, ms, status);
   });
   return rec.result(meta);
 }

@@ -11,7 +11,7 @@ import { PROFILES } from '../../../lib/runbook/profiles.ts';
 import { THRESHOLDS } from '../../../lib/runbook/thresholds.ts';
 
 /** handleSummary data as k6 documents it: trend values, rate passes/fails, thresholds { expr: { ok } }. */
-function fixture(o: { p95: number; dbP95: number; failed: number; reqs: number; checks: number; s5xx: number; dropped?: number; ok?: boolean }): K6Summary {
+function fixture(o: { p95: number; dbP95: number; failed: number; reqs: number; checks: number; s5xx: number; dropped?: number; ok?: boolean; dbFailed?: number; limited?: number }): K6Summary {
   const ok = o.ok ?? true;
   const trend = (p95: number, expr: string, thresholdOk: boolean) => ({
     type: 'trend', contains: 'time',
@@ -20,12 +20,15 @@ function fixture(o: { p95: number; dbP95: number; failed: number; reqs: number; 
   });
   const metrics: K6Summary['metrics'] = {
     http_req_duration: trend(o.p95, 'p(95)<500', ok),
-    'http_req_duration{route:/api/health/db}': trend(o.dbP95, 'p(95)<200', o.dbP95 < 200),
+    'success_duration{route:/api/health/db}': { ...trend(o.dbP95, 'p(95)<200', o.dbP95 < 200), values: { ...trend(o.dbP95, '', true).values, count: o.reqs / 4 - (o.dbFailed ?? 0) } },
+    'http_reqs{route:/api/health/db}': { type: 'counter', values: { count: o.reqs / 4, rate: 1 }, thresholds: { 'count>=0': { ok: true } } },
+    'http_req_failed{route:/api/health/db}': { type: 'rate', values: { rate: (o.dbFailed ?? 0) / (o.reqs / 4), passes: o.dbFailed ?? 0, fails: o.reqs / 4 - (o.dbFailed ?? 0) }, thresholds: { 'rate<0.01': { ok: (o.dbFailed ?? 0) / (o.reqs / 4) < 0.01 } } },
     http_req_failed: { type: 'rate', values: { rate: o.failed / o.reqs, passes: o.failed, fails: o.reqs - o.failed }, thresholds: { 'rate<0.01': { ok } } },
     http_reqs: { type: 'counter', values: { count: o.reqs, rate: o.reqs / 20 } },
     checks: { type: 'rate', values: { rate: o.checks, passes: Math.round(o.checks * o.reqs), fails: o.reqs - Math.round(o.checks * o.reqs) }, thresholds: { 'rate>0.99': { ok: true } } },
     status_5xx: { type: 'rate', values: { rate: o.s5xx, passes: Math.round(o.s5xx * o.reqs), fails: 0 }, thresholds: { 'rate<=0.1': { ok: o.s5xx <= 0.1 } } },
   };
+  if (o.limited !== undefined) metrics.rate_limited = { type: 'counter', values: { count: o.limited, rate: 0 } };
   if (o.dropped !== undefined) metrics.dropped_iterations = { type: 'counter', values: { count: o.dropped, rate: 0 }, thresholds: { 'count<1': { ok: o.dropped < 1 } } };
   return { metrics, state: { testRunDurationMs: 20_123 }, jumpstart: { profile: 'post-deploy' } };
 }
@@ -40,7 +43,10 @@ test('k6 options come from the profile and threshold data', () => {
   assert.equal(health.rate, 600, '20 req/s × ½ of the weight, per minute');
   assert.equal(health.tags.route, '/health');
   assert.deepEqual(plan.thresholds.http_req_duration, [`p(95)<${THRESHOLDS.apiP95.alert}`]);
-  assert.deepEqual(plan.thresholds['http_req_duration{route:/api/health/db}'], [`p(95)<${THRESHOLDS.dbP95.alert}`]);
+  assert.deepEqual(plan.thresholds['success_duration{route:/api/health/db}'], [`p(95)<${THRESHOLDS.dbP95.alert}`], 'RB-16 on 2xx answers only');
+  assert.deepEqual(plan.thresholds['http_req_failed{route:/api/health/db}'], [`rate<${THRESHOLDS.errorRate.alert / 100}`], 'the DB route failing fails RB-16');
+  assert.deepEqual(plan.thresholds['http_req_failed{route:/health}'], ['rate>=0'], 'per-route failures reach the summary');
+  assert.ok(plan.summaryTrendStats.includes('count'));
   assert.deepEqual(plan.thresholds.http_req_failed, [`rate<${THRESHOLDS.errorRate.alert / 100}`]);
   assert.deepEqual(plan.thresholds.dropped_iterations, ['count<1']);
   assert.ok(plan.thresholds.checks?.[0]?.startsWith('rate>0.99'));
