@@ -9,6 +9,8 @@ export interface Evidence {
   reportedVersion?: string;
   /** Which browser ran the checks, when they ran. */
   browser?: string;
+  /** The load's own lines for the summary: response vs service time, generator lag, the comparison with live. */
+  loadLines?: string[];
 }
 
 export interface RunContext {

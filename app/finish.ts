@@ -26,6 +26,8 @@ export interface FinishInput {
   startedAt: Date;
   reportedVersion?: string;
   browser?: string;
+  /** The load's lines for summary.md (timing, vs live). */
+  loadLines?: readonly string[];
   secrets: readonly string[];
   /** The signal that cancelled the run, if one did. */
   cancelled?: string;
@@ -76,7 +78,7 @@ export async function finishRun(input: FinishInput): Promise<FinishOutput> {
   }
   const reports = await writeReports({
     outDir,
-    report: { doc, results: input.results, extras: { reportsDir: outDir, ...(notify ? { notify } : {}) } },
+    report: { doc, results: input.results, extras: { reportsDir: outDir, ...(notify ? { notify } : {}), ...(input.loadLines ? { load: input.loadLines } : {}) } },
     secrets: input.secrets,
     ...(input.stepSummaryPath ? { stepSummaryPath: input.stepSummaryPath } : {}),
   });

@@ -29,6 +29,7 @@ const TEXT: Record<FlaggedField, FieldText> = {
   rateCap: { value: 'N', description: 'maximum load rate against a non-loopback target (req/s)' },
   allowRateLimited: { description: 'allow load on routes the app rate-limits' },
   notifyWebhook: { value: 'URL', description: 'Slack-compatible webhook for the rollback notice (a secret: prefer the env variable)' },
+  compareTo: { value: 'URL', description: 'the live deployment to judge the target against: the same load schedule to both, interleaved (routes that need a session are left out)', defaultText: 'no comparison' },
 };
 
 /** The schema's default for a field, as text ("10000", "post-deploy"), when it has one. */

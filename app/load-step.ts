@@ -1,9 +1,10 @@
 import type { Config } from '../lib/config/index.ts';
-import { CATALOG } from '../lib/runbook/catalog.ts';
+import { CATALOG, catalogEntry } from '../lib/runbook/catalog.ts';
+import type { Threshold } from '../lib/runbook/thresholds.ts';
 import { markAll, requireEvidence } from '../lib/verdict/evidence.ts';
 import type { CheckResult } from '../lib/verdict/types.ts';
-import { evaluateLoad, runLoad, writeLoadReports, type LoadProgress, type LoadResult } from '../load/index.ts';
-import type { LoadPlan } from './load-plan.ts';
+import { evaluateLoad, liveLine, runLoad, timingLine, writeLoadReports, type Comparison, type LoadProgress, type LoadResult } from '../load/index.ts';
+import { leftOutNote, type LoadPlan } from './load-plan.ts';
 
 /** RB-14, RB-15, RB-16: what every load step must report (missing = error). */
 export const LOAD_IDS = CATALOG.filter((e) => e.kind === 'load').map((e) => e.id);
@@ -14,60 +15,114 @@ function progressLine(name: string, p: LoadProgress): string {
   return `load ${name} ${p.elapsedS.toFixed(0)} s: ${p.sent} sent, ${p.completed} completed, ${p.errors} errors, ${p.dropped} dropped, ${p.inFlight} in flight, p95 ${p95}`;
 }
 
+/** Pure: one side's counts and percentiles, for the console. */
+function countsLine(r: LoadResult): string {
+  const l = r.latencyMs;
+  return `${r.requests.sent} sent, ${r.requests.errors} errors, ${r.requests.dropped} dropped; p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`;
+}
+
 export interface LoadStepInput {
   config: Config;
   plan: LoadPlan;
   token?: string;
   signal?: AbortSignal;
   log: (line: string) => void;
-  /** load/<name>.json and load/<name>.html go under here. */
-  outDir: string;
 }
 
 export interface LoadStepOutput {
   results: CheckResult[];
   result?: LoadResult;
-}
-
-/** The "could not run" results of a load step: severities from the catalog, the cause in each. */
-export function loadNotRun(name: string, why: string): CheckResult[] {
-  return markAll(LOAD_IDS, 'load', 'error', `load ${name} could not run: ${why}`);
+  /** For the summary: response time beside service time and the generator's lag, the comparison with live, what was left out. */
+  lines: string[];
 }
 
 /**
- * Runs one load plan, writes its JSON and HTML report and evaluates RB-14/15/16. Every way it can go
- * wrong ends as `error` results naming the cause, never a pass.
+ * The candidate-vs-live results in a given state (the load could not run, or the preflight failed). Titled
+ * as load/evaluate-live.ts titles the measured ones, so a run that measured nothing still lists them.
+ */
+function liveMarked(plan: Pick<LoadPlan, 'name' | 'compareTo'>, status: 'skip' | 'error', message: string): CheckResult[] {
+  if (plan.compareTo === undefined) return [];
+  const base = { source: 'load' as const, severity: 'major' as const, status, message };
+  return [
+    { ...base, id: 'RB-14', title: `RB-14 latency vs live (${plan.name})`, severity: catalogEntry('RB-14').severity },
+    { ...base, id: 'RB-15', title: `RB-15 error rate vs live (${plan.name})` },
+  ];
+}
+
+/** The "could not run" (or "not run") results of a load step: severities from the catalog, the cause in each. */
+export function loadNotRun(plan: Pick<LoadPlan, 'name' | 'compareTo'>, why: string, status: 'skip' | 'error' = 'error', source: CheckResult['source'] = 'load'): CheckResult[] {
+  const message = status === 'error' ? `load ${plan.name} could not run: ${why}` : why;
+  return [...markAll(LOAD_IDS, source, status, message), ...liveMarked(plan, status, message)];
+}
+
+/** Pure: whose delay the latency is, and how the candidate compares with live (the summary's and the console's lines). */
+export function stepLines(name: string, r: LoadResult): string[] {
+  const lines = [`${name}: ${timingLine(r)}`];
+  if (r.comparison) lines.push(`${name}: ${liveLine(r.comparison)}`);
+  return lines;
+}
+
+/** Every check of the step, missing ones as errors; in compare mode the two "vs live" results too. */
+function stepResults(plan: LoadPlan, r: LoadResult, config: Config): CheckResult[] {
+  const results = requireEvidence(evaluateLoad(r, config.thresholds), LOAD_IDS, 'load', (id) => `the load evaluation gave no result for ${id}`);
+  if (plan.compareTo !== undefined && !r.comparison) results.push(...liveMarked(plan, 'error', 'the load result holds no comparison with live: nothing was judged'));
+  // Every figure was measured without these routes: each result says so, not only the summary.
+  const without = plan.leftOut?.length ? ` (without ${plan.leftOut.join(', ')}: left out of the comparison, a session never goes to the live deployment)` : '';
+  return without ? results.map((x) => ({ ...x, message: `${x.message ?? ''}${without}` })) : results;
+}
+
+/**
+ * Runs one load plan (in compare mode the same schedule to the live deployment too) and evaluates RB-14/15/16
+ * and the "vs live" results. Every way it can go wrong ends as `error` results naming the cause, never a pass.
  */
 export async function runLoadStep(input: LoadStepInput): Promise<LoadStepOutput> {
   const { plan, config } = input;
   const { profile } = plan;
   const what = plan.engine === 'open' ? `${profile.rate} req/s` : `${plan.connections ?? profile.connections} connections`;
-  input.log(`load ${plan.name}: ${plan.engine} engine, ${what} for ${profile.durationS} s on ${profile.routes.map((r) => r.path).join(', ')} → ${new URL(config.baseUrl).origin}`);
+  const live = plan.compareTo === undefined ? '' : ` and, on the same schedule, ${new URL(plan.compareTo).origin} (live)`;
+  input.log(`load ${plan.name}: ${plan.engine} engine, ${what} for ${profile.durationS} s on ${profile.routes.map((r) => r.path).join(', ')} → ${new URL(config.baseUrl).origin}${live}`);
+  const note = leftOutNote(plan);
+  if (note) input.log(`load ${plan.name}: ${note}`);
   let result: LoadResult;
   try {
     result = await runLoad({
       target: config.baseUrl, profile, name: plan.name, engine: plan.engine, token: input.token,
+      ...(plan.compareTo !== undefined ? { compareTo: plan.compareTo } : {}),
+      thresholds: config.thresholds,
       rateCap: config.rateCap, allowRateLimited: config.allowRateLimited, timeoutMs: config.requestTimeoutMs,
       ...(plan.connections !== undefined ? { connections: plan.connections } : {}),
       ...(input.signal ? { signal: input.signal } : {}),
       onProgress: (p) => input.log(progressLine(plan.name, p)),
     });
   } catch (e) {
-    return { results: loadNotRun(plan.name, (e as Error).message) };
+    return { results: loadNotRun(plan, (e as Error).message), lines: [] };
   }
-  const l = result.latencyMs;
-  input.log(`load ${plan.name}: ${result.requests.sent} sent, ${result.requests.errors} errors, ${result.requests.dropped} dropped; p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms; lag p99 ${result.schedulingLagMs.p99 ?? '—'} ms`);
-  for (const note of result.notes) input.log(`  note: ${note}`);
-  const results = requireEvidence(evaluateLoad(result, config.thresholds), LOAD_IDS, 'load', (id) => `the load evaluation gave no result for ${id}`);
-  return { results, result };
+  input.log(`load ${plan.name}: ${countsLine(result)}`);
+  if (result.live) input.log(`load ${plan.name} (live): ${countsLine(result.live)}`);
+  for (const n of result.notes) input.log(`  note: ${n}`);
+  const lines = stepLines(plan.name, result);
+  for (const line of lines) input.log(`load ${line}`);
+  // Said on the console before the load; the result JSON and the summary say it too.
+  if (note) result.notes.push(note);
+  return { results: stepResults(plan, result, config), result, lines: note ? [...lines, `${plan.name}: ${note}`] : lines };
+}
+
+export interface StepReports {
+  outDir: string;
+  name: string;
+  log: (line: string) => void;
+  /** RB-14's threshold as configured: the latency charts draw its target and alert lines. */
+  apiP95: Threshold;
+  /** A saved result compared with (`--baseline`). */
+  baseline?: Comparison;
 }
 
 /** Writes load/<name>.json and .html (the comparison with a baseline inside, when there is one). */
-export async function writeLoadStepReports(result: LoadResult, outDir: string, name: string, log: (line: string) => void, comparison?: Parameters<typeof writeLoadReports>[3]): Promise<void> {
+export async function writeLoadStepReports(result: LoadResult, o: StepReports): Promise<void> {
   try {
-    const written = await writeLoadReports(result, outDir, name, comparison);
-    log(`load reports: ${written.json}, ${written.html}`);
+    const written = await writeLoadReports(result, o.outDir, o.name, o.baseline, o.apiP95);
+    o.log(`load reports: ${written.json}, ${written.html}`);
   } catch (e) {
-    log(`load reports not written: ${(e as Error).message}`);
+    o.log(`load reports not written: ${(e as Error).message}`);
   }
 }

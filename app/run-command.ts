@@ -68,6 +68,7 @@ async function runGating(name: string, settings: GatingSettings, run: (ctx: RunC
       startedAt,
       ...(evidence.reportedVersion !== undefined ? { reportedVersion: evidence.reportedVersion } : {}),
       ...(evidence.browser !== undefined ? { browser: evidence.browser } : {}),
+      ...(evidence.loadLines?.length ? { loadLines: evidence.loadLines } : {}),
       secrets: ctx.secrets,
       ...(cancelled ? { cancelled } : {}),
       ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),

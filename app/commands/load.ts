@@ -28,6 +28,7 @@ const FLAGS: readonly FlagSpec[] = [
   configFlag('outDir'),
   configFlag('requestTimeoutMs'),
   configFlag('notifyWebhook'),
+  configFlag('compareTo'),
 ];
 
 export interface LoadCommandPlan {
@@ -75,23 +76,25 @@ async function runLoadCommand(plan: LoadCommandPlan, ctx: RunContext, evidence: 
   if (load.profile.routes.some((r) => r.auth) && config.email && config.password) {
     const login = await loginOnce(config.baseUrl, config.email, config.password, config.requestTimeoutMs, ctx.signal);
     if (!login.token) {
-      evidence.results.push(...loadNotRun(load.name, `login for the authenticated routes failed: ${login.error ?? 'no token'}`));
+      evidence.results.push(...loadNotRun(load, `login for the authenticated routes failed: ${login.error ?? 'no token'}`));
       return;
     }
     token = login.token;
     ctx.secrets.push(token);
   }
-  const step = await runLoadStep({ config, plan: load, ...(token ? { token } : {}), signal: ctx.signal, log: ctx.log, outDir: config.outDir });
+  const step = await runLoadStep({ config, plan: load, ...(token ? { token } : {}), signal: ctx.signal, log: ctx.log });
   evidence.results.push(...step.results);
+  evidence.loadLines = [...(evidence.loadLines ?? []), ...step.lines];
   if (!step.result) return;
   const comparison = plan.baseline ? compareResults(plan.baseline.result, step.result) : undefined;
   if (comparison) {
     evidence.results.push(comparisonCheck(comparison, load.name));
     ctx.log(`vs baseline ${plan.baseline?.file}: ${comparison.summary}`);
   }
-  await writeLoadStepReports(step.result, config.outDir, load.name, ctx.log, comparison);
+  await writeLoadStepReports(step.result, { outDir: config.outDir, name: load.name, log: ctx.log, apiP95: config.thresholds.apiP95, ...(comparison ? { baseline: comparison } : {}) });
   // The result never holds a header or body, so no secret can be in it (and scrubbing could corrupt the base64 histogram).
-  if (plan.json) await writeFile(plan.json, `${JSON.stringify(comparison ? { ...step.result, comparison } : step.result, null, 2)}\n`);
+  // The same document as load/<name>.json: `comparison` is compare mode's, the baseline's goes beside it.
+  if (plan.json) await writeFile(plan.json, `${JSON.stringify(comparison ? { ...step.result, baselineComparison: comparison } : step.result, null, 2)}\n`);
 }
 
 export const loadCommand = defineCommand({

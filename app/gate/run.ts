@@ -5,7 +5,7 @@ import { isInside } from '../../lib/checks-contract/index.ts';
 import { markAll } from '../../lib/verdict/evidence.ts';
 import type { Evidence, RunContext } from '../command.ts';
 import { withoutAuthRoutes } from '../load-plan.ts';
-import { LOAD_IDS, loadNotRun, runLoadStep, writeLoadStepReports } from '../load-step.ts';
+import { loadNotRun, runLoadStep, writeLoadStepReports } from '../load-step.ts';
 import { runChecksPhase } from './checks-phase.ts';
 import { loginOnce } from './login.ts';
 import { preflight } from './preflight.ts';
@@ -46,7 +46,7 @@ async function checksOrLogin(p: GatePlan, ctx: RunContext, evidence: Evidence, a
 }
 
 /** Step 2b: the mode's load, reusing the session; without one, the authenticated routes are left out (and said so). */
-async function loadPhase(p: GatePlan, ctx: RunContext, token: string | undefined): Promise<Evidence['results']> {
+async function loadPhase(p: GatePlan, ctx: RunContext, token: string | undefined): Promise<{ results: Evidence['results']; lines: string[] }> {
   let plan = p.load;
   let note = '';
   if (!token) {
@@ -54,10 +54,10 @@ async function loadPhase(p: GatePlan, ctx: RunContext, token: string | undefined
     plan = { ...plan, profile: stripped.profile };
     if (stripped.dropped.length > 0) note = ` (without ${stripped.dropped.join(', ')}: no session token)`;
   }
-  if (plan.profile.routes.length === 0) return loadNotRun(plan.name, 'every route needs a session and none is available');
-  const step = await runLoadStep({ config: p.config, plan, ...(token ? { token } : {}), signal: ctx.signal, log: ctx.log, outDir: p.config.outDir });
-  if (step.result) await writeLoadStepReports(step.result, p.config.outDir, plan.name, ctx.log);
-  return step.results.map((r) => (note && r.message ? { ...r, message: r.message + note } : r));
+  if (plan.profile.routes.length === 0) return { results: loadNotRun(plan, 'every route needs a session and none is available'), lines: [] };
+  const step = await runLoadStep({ config: p.config, plan, ...(token ? { token } : {}), signal: ctx.signal, log: ctx.log });
+  if (step.result) await writeLoadStepReports(step.result, { outDir: p.config.outDir, name: plan.name, log: ctx.log, apiP95: p.config.thresholds.apiP95 });
+  return { results: step.results.map((r) => (note && r.message ? { ...r, message: r.message + note } : r)), lines: step.lines };
 }
 
 /**
@@ -73,7 +73,7 @@ export async function runGate(p: GatePlan, ctx: RunContext, evidence: Evidence, 
   if (pre.version !== undefined) evidence.reportedVersion = pre.version;
   if (!pre.ok) {
     const reason = ctx.signal.aborted ? 'not run: cancelled' : 'not run: the preflight failed (RB-01)';
-    evidence.results.push(...markAll(plan.checkIds, 'gate', 'skip', reason), ...markAll(LOAD_IDS, 'gate', 'skip', reason));
+    evidence.results.push(...markAll(plan.checkIds, 'gate', 'skip', reason), ...loadNotRun(p.load, reason, 'skip', 'gate'));
     return;
   }
   const authDir = await freshAuthDir(config.outDir, projectRoot);
@@ -81,7 +81,9 @@ export async function runGate(p: GatePlan, ctx: RunContext, evidence: Evidence, 
     const token = await checksOrLogin(p, ctx, evidence, authDir, projectRoot);
     if (token) ctx.secrets.push(token);
     if (ctx.signal.aborted) return;
-    evidence.results.push(...(await loadPhase(p, ctx, token)));
+    const load = await loadPhase(p, ctx, token);
+    evidence.results.push(...load.results);
+    evidence.loadLines = load.lines;
   } finally {
     // The session must not outlive the run (storage state and token live here).
     await rm(authDir, { recursive: true, force: true });

@@ -21,6 +21,7 @@ export const GATE_FLAGS: readonly FlagSpec[] = [
   configFlag('rateCap'),
   configFlag('allowRateLimited'),
   configFlag('notifyWebhook'),
+  configFlag('compareTo'),
   { name: 'route', type: 'value', value: 'PATH', description: 'investigate: load this one route instead of a profile, e.g. /api/health/db (with --rate and --duration)' },
 ];
 

@@ -46,6 +46,12 @@ function readThresholds(env: ConfigInput['env'], problems: string[]): ThresholdS
   return out;
 }
 
+/** Settings valid on their own that contradict each other. */
+function crossFieldProblems(c: BaseConfig): string[] {
+  if (c.compareTo === undefined || new URL(c.compareTo).origin !== new URL(c.baseUrl).origin) return [];
+  return [`${label('compareTo')}: ${new URL(c.compareTo).origin} is the target itself (${label('baseUrl')}): nothing to compare`];
+}
+
 /**
  * Reads and validates every setting at once. Throws GateError('CONFIG') listing every problem,
  * each naming its env variable (and flag), before anything runs.
@@ -72,6 +78,7 @@ export function loadConfig(input: ConfigInput): Config {
       problems.push(`${label(field)}: is required`);
     }
   }
+  if (parsed.success) problems.push(...crossFieldProblems(parsed.data));
   const thresholds = readThresholds(input.env, problems);
   if (problems.length > 0 || !parsed.success) {
     throw new GateError('CONFIG', `invalid configuration (${problems.length} problem(s))`, problems);

@@ -24,6 +24,7 @@ export const FIELDS = {
   rateCap: { env: 'CJ_RATE_CAP', flag: '--rate-cap', secret: false },
   allowRateLimited: { env: 'CJ_ALLOW_RATE_LIMITED', flag: '--allow-rate-limited', secret: false },
   notifyWebhook: { env: 'CJ_NOTIFY_WEBHOOK', flag: '--notify-webhook', secret: true },
+  compareTo: { env: 'CJ_COMPARE_TO', flag: '--compare-to', secret: false },
   authDir: { env: 'CJ_AUTH_DIR', flag: undefined, secret: false },
 } as const;
 
@@ -42,6 +43,16 @@ const httpUrl = z
     }
   }, 'must be an absolute http(s) URL such as https://app.example.com')
   .transform((s) => s.replace(/\/+$/, ''));
+
+/** A URL that would carry credentials to the deployment it names: only the target gets a login, and never in a URL. */
+function withoutCredentials(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.username === '' && u.password === '';
+  } catch {
+    return true; // not a URL: httpUrl names that problem
+  }
+}
 
 const boolish = z
   .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', ''])])
@@ -79,6 +90,8 @@ export const configSchema = z.object({
   rateCap: bounded(RULES.rate).default(50),
   allowRateLimited: boolish.default(false),
   notifyWebhook: httpUrl.optional(),
+  /** Compare mode: the live deployment (blue-green: the one still serving) the target is judged against. */
+  compareTo: httpUrl.refine(withoutCredentials, 'must not carry credentials: nothing of a login ever goes to the live deployment').optional(),
   /** Where the checks keep the session (storage state) during a run; gitignored, deleted after the run. */
   authDir: z.string().trim().min(1).default('.auth'),
 });

@@ -61,6 +61,8 @@ export interface SummaryExtras {
   reportsDir?: string;
   /** Outcome of --notify-webhook, when one was given. */
   notify?: string;
+  /** The load's own lines: response time beside service time and the generator's lag, the comparison with live. */
+  load?: readonly string[];
 }
 
 /**
@@ -88,6 +90,7 @@ export function renderSummary(doc: VerdictDocument, extras: SummaryExtras = {}):
   lines.push(...list('Warnings', doc.checks.filter((c) => c.status === 'warn'), causes));
   lines.push(...list('Minor failures (reported, not blocking)', doc.checks.filter((c) => c.status === 'fail' && c.severity === 'minor'), causes));
   lines.push(...list('Could not be evaluated', doc.checks.filter((c) => c.status === 'error'), causes));
+  if (extras.load?.length) lines.push('**Load**', '', ...extras.load.map((l) => `- ${cell(l)}`), '');
   if (doc.browser) lines.push(`Browser: ${browserLine(doc.browser, causes)}`, '');
   if (extras.reportsDir) lines.push(`Reports: \`${extras.reportsDir}\``, '');
   return lines.join('\n');
