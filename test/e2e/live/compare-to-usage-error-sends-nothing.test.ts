@@ -14,11 +14,12 @@ test('same origin, not http(s), credentials in the URL, closed engine: exit 64, 
   t.after(() => rm(out, { recursive: true, force: true }));
   const env = cleanEnv({ CJ_OUT_DIR: out, CJ_LOAD_DURATION_S: '1', CJ_LOAD_RATE: '5' });
   const livePort = new URL(live.url).port;
+  // Every rule is unit-tested at plan time (test/unit/app/compare-to-plan.test.ts); here the bin's own exit.
   const cases: Array<[string, string[], RegExp]> = [
     ['the target itself', ['load', '--target', target.url, '--compare-to', `${target.url}/`, '--profile', 'smoke'], /--compare-to\): http:\/\/127\.0\.0\.1:\d+ is the target itself/],
-    ['not http(s)', ['gate', '--mode', 'investigate', '--target', target.url, '--compare-to', `ftp://127.0.0.1:${livePort}`, '--profile', 'smoke'], /CJ_COMPARE_TO \(--compare-to\): must be an absolute http\(s\) URL/],
-    ['credentials', ['load', '--target', target.url, '--compare-to', `http://op:Live-Pw-9z@127.0.0.1:${livePort}`, '--profile', 'smoke'], /CJ_COMPARE_TO \(--compare-to\): must not carry credentials/],
-    ['closed engine', ['load', '--target', target.url, '--compare-to', live.url, '--profile', 'smoke', '--engine', 'closed'], /only with the open engine/],
+    ['credentials', ['gate', '--mode', 'investigate', '--target', target.url, '--compare-to', `http://op:Live-Pw-9z@127.0.0.1:${livePort}`, '--profile', 'smoke'], /CJ_COMPARE_TO \(--compare-to\): must not carry credentials/],
+    ['not http(s)', ['load', '--target', target.url, '--compare-to', live.url.replace('http:', 'ftp:'), '--profile', 'smoke'], /CJ_COMPARE_TO \(--compare-to\): must be an absolute http\(s\) URL/],
+    ['closed engine', ['load', '--target', target.url, '--compare-to', live.url, '--profile', 'smoke', '--engine', 'closed'], /--compare-to \(CJ_COMPARE_TO\): only with the open engine/],
   ];
   for (const [what, [command, ...args], want] of cases) {
     const r = await runBin(command ?? 'load', args, env, 30_000);
