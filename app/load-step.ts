@@ -56,7 +56,7 @@ export function loadNotRun(plan: Pick<LoadPlan, 'name' | 'compareTo'>, why: stri
 }
 
 /** Pure: whose delay the latency is, and how the candidate compares with live (the summary's and the console's lines). */
-export function stepLines(name: string, r: LoadResult): string[] {
+function stepLines(name: string, r: LoadResult): string[] {
   const lines = [`${name}: ${timingLine(r)}`];
   if (r.comparison) lines.push(`${name}: ${liveLine(r.comparison)}`);
   return lines;
