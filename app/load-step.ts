@@ -18,7 +18,8 @@ function progressLine(name: string, p: LoadProgress): string {
 /** Pure: one side's counts and percentiles, for the console. */
 function countsLine(r: LoadResult): string {
   const l = r.latencyMs;
-  return `${r.requests.sent} sent, ${r.requests.errors} errors, ${r.requests.dropped} dropped; p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`;
+  const ms = (v: number | null): string => (v === null ? '—' : `${v} ms`);
+  return `${r.requests.sent} sent, ${r.requests.errors} errors, ${r.requests.dropped} dropped; p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, max ${ms(l.max)}`;
 }
 
 export interface LoadStepInput {
