@@ -41,9 +41,9 @@ export interface LoadStepOutput {
  * The candidate-vs-live results in a given state (the load could not run, or the preflight failed). Titled
  * as load/evaluate-live.ts titles the measured ones, so a run that measured nothing still lists them.
  */
-function liveMarked(plan: Pick<LoadPlan, 'name' | 'compareTo'>, status: 'skip' | 'error', message: string): CheckResult[] {
+function liveMarked(plan: Pick<LoadPlan, 'name' | 'compareTo'>, status: 'skip' | 'error', message: string, source: CheckResult['source'] = 'load'): CheckResult[] {
   if (plan.compareTo === undefined) return [];
-  const base = { source: 'load' as const, severity: 'major' as const, status, message };
+  const base = { source, severity: 'major' as const, status, message };
   return [
     { ...base, id: 'RB-14', title: `RB-14 latency vs live (${plan.name})`, severity: catalogEntry('RB-14').severity },
     { ...base, id: 'RB-15', title: `RB-15 error rate vs live (${plan.name})` },
@@ -53,7 +53,7 @@ function liveMarked(plan: Pick<LoadPlan, 'name' | 'compareTo'>, status: 'skip' |
 /** The "could not run" (or "not run") results of a load step: severities from the catalog, the cause in each. */
 export function loadNotRun(plan: Pick<LoadPlan, 'name' | 'compareTo'>, why: string, status: 'skip' | 'error' = 'error', source: CheckResult['source'] = 'load'): CheckResult[] {
   const message = status === 'error' ? `load ${plan.name} could not run: ${why}` : why;
-  return [...markAll(LOAD_IDS, source, status, message), ...liveMarked(plan, status, message)];
+  return [...markAll(LOAD_IDS, source, status, message), ...liveMarked(plan, status, message, source)];
 }
 
 /** Pure: whose delay the latency is, and how the candidate compares with live (the summary's and the console's lines). */
@@ -87,8 +87,9 @@ export async function runLoadStep(input: LoadStepInput): Promise<LoadStepOutput>
   let result: LoadResult;
   try {
     result = await runLoad({
-      target: config.baseUrl, profile, name: plan.name, engine: plan.engine, token: input.token,
-      ...(plan.compareTo !== undefined ? { compareTo: plan.compareTo } : {}),
+      target: config.baseUrl, profile, name: plan.name, engine: plan.engine,
+      // Compare mode loads no route that needs a session: the load holds no token at all then.
+      ...(plan.compareTo !== undefined ? { compareTo: plan.compareTo } : { token: input.token }),
       thresholds: config.thresholds,
       rateCap: config.rateCap, allowRateLimited: config.allowRateLimited, timeoutMs: config.requestTimeoutMs,
       ...(plan.connections !== undefined ? { connections: plan.connections } : {}),

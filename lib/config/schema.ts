@@ -44,7 +44,7 @@ const httpUrl = z
   }, 'must be an absolute http(s) URL such as https://app.example.com')
   .transform((s) => s.replace(/\/+$/, ''));
 
-/** A URL that would carry credentials to the deployment it names: only the target gets a login, and never in a URL. */
+/** No user or password in the URL: they would go to the deployment it names, and only the target gets a login. */
 function withoutCredentials(s: string): boolean {
   try {
     const u = new URL(s);
