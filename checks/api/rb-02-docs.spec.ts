@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { checksSettings } from '../env.ts';
 import { snippet } from '../support/api.ts';
+import { requestSameOrigin } from '../support/request.ts';
 import { ensure } from '../support/outcome.ts';
 import { test } from '../support/test.ts';
 
@@ -14,12 +15,12 @@ const openApiSchema = z.object({
 
 test('RB-02 API docs: /docs serves Swagger UI, /openapi.json is OpenAPI 3', async ({ request }) => {
   const { config } = checksSettings();
-  const docs = await request.get('/docs', { timeout: config.requestTimeoutMs, maxRedirects: 0 });
+  const docs = await requestSameOrigin(request, config.baseUrl, '/docs', { timeout: config.requestTimeoutMs });
   const html = await docs.text();
   ensure(docs.status() === 200, `GET /docs answered ${docs.status()}, expected 200: ${snippet(html)}`);
   ensure(/swagger-ui/i.test(html), `GET /docs answered 200 but the page does not load Swagger UI: ${snippet(html)}`);
 
-  const spec = await request.get('/openapi.json', { timeout: config.requestTimeoutMs, maxRedirects: 0 });
+  const spec = await requestSameOrigin(request, config.baseUrl, '/openapi.json', { timeout: config.requestTimeoutMs });
   const text = await spec.text();
   ensure(spec.status() === 200, `GET /openapi.json answered ${spec.status()}, expected 200: ${snippet(text)}`);
   let body: unknown;
