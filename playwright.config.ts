@@ -7,8 +7,8 @@ import { checksSettings } from './checks/env.ts';
 // a bad setting throws here, listing every problem, before anything runs.
 const { config, paths } = checksSettings();
 
-// Only the browser checks need Chromium: without one they report an `error` naming where we looked,
-// while the API checks still run.
+// The browser checks (and RB-02's rendering of /docs) need Chromium: without one they report an `error`
+// naming where we looked, while the other API checks still run.
 let launchOptions: { executablePath: string; args: string[] } | undefined;
 let browserError: string | undefined;
 try {
@@ -51,7 +51,8 @@ export default defineConfig<object, BrowserOptions>({
   projects: [
     // The one API login; not traced (a trace would hold the password and the token).
     { name: 'setup', testMatch: /auth\.setup\.ts$/, use: { trace: 'off', screenshot: 'off' } },
-    { name: 'api', testDir: 'checks/api', dependencies: ['setup'] },
+    // RB-02 opens /docs in a browser too (it launches Chromium itself, only for that).
+    { name: 'api', testDir: 'checks/api', dependencies: ['setup'], use: { ...(launchOptions ? { launchOptions } : {}), browserError } },
     {
       name: 'browser',
       testDir: 'checks/browser',
