@@ -48,7 +48,7 @@ export class ReviewPage {
    */
   editDialog(id: string): Locator {
     return this.page
-      .locator('div')
+      .locator('dialog, div')
       .filter({ has: this.page.getByRole('heading', { name: `Edit Post ${id}`, exact: true }) })
       .filter({ has: this.page.getByRole('textbox') })
       .last();
