@@ -66,12 +66,13 @@ export async function explainPage(page: Page | undefined, from: number, known = 
   const said = page ? await alertTexts(page) : [];
   if (said.length) parts.push(`the page says ${said.map((t) => `"${t}"`).join(', ')}`);
   const of = (kind: Observed['kind']): Observed[] => seen.filter((e) => e.kind === kind);
-  if (of('dialog').length) parts.push(`alert: ${list(of('dialog'))}`);
+  if (of('dialog').length) parts.push(list(of('dialog')));
   if (of('refused').length) parts.push(`refused: ${list(of('refused'))}`);
   if (of('failed request').length) parts.push(`failed requests: ${list(of('failed request'))}`);
   const errors = [...of('page error'), ...of('console error')];
   if (errors.length) parts.push(`console: ${list(errors, 2)}`);
-  if (page && !page.isClosed()) parts.push(`at ${pathOf(page.url())}`);
+  // The page's URL places what was found; alone it adds nothing to a failure's own message.
+  if (parts.length && page && !page.isClosed()) parts.push(`at ${pathOf(page.url())}`);
   return parts.join('; ');
 }
 

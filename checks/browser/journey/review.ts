@@ -14,14 +14,16 @@ export async function postsOf(j: Journey): Promise<{ posts: ApiPost[] } | { list
   if (!b?.projectId) throw new NotEvaluated(b?.problem ?? 'no project: the wizard made none');
   if (!j.run) throw new NotEvaluated('no posts: generation did not start (see RB-09)');
   const { config } = j.settings;
+  let posts: ApiPost[];
   try {
-    const posts = await listPosts(config.baseUrl, j.token ?? '', b.projectId, config.requestTimeoutMs);
-    if (posts.length === 0) throw new NotEvaluated(`no posts: GET /api/posts/?project_id=${b.projectId} lists none (run ${j.run.id} ${j.run.status ?? 'did not finish'})`);
-    return { posts };
+    posts = await listPosts(config.baseUrl, j.token ?? '', b.projectId, config.requestTimeoutMs);
   } catch (err) {
-    if (err instanceof NotEvaluated || j.run.status !== 'succeeded') throw err instanceof NotEvaluated ? err : new NotEvaluated(`no posts known: ${(err as Error).message}`);
-    return { listError: (err as Error).message };
+    const why = (err as Error).message;
+    if (j.run.status !== 'succeeded') throw new NotEvaluated(`no posts known: the run ${j.run.status ?? 'did not finish'} and ${why}`);
+    return { listError: why };
   }
+  if (posts.length === 0) throw new NotEvaluated(`no posts: GET /api/posts/?project_id=${b.projectId} lists none (run ${j.run.id} ${j.run.status ?? 'did not finish'})`);
+  return { posts };
 }
 
 /** What differs between the Quality Gate on screen and the API's posts (empty when they match). */
