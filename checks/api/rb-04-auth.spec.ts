@@ -9,8 +9,11 @@ import { ensure, record } from '../support/outcome.ts';
 import { readLogin, readToken } from '../support/session.ts';
 import { test } from '../support/test.ts';
 
-/** Runs are not rate-limited (contract §8), so probing them costs nothing. */
-const PROTECTED = '/api/runs/';
+/**
+ * A protected route that is cheap (1000/h, contract §8) and works at the real HEAD: the run routes are
+ * unlimited but answer 500 there (contract §13), which would blame authentication for a runs bug.
+ */
+const PROTECTED = '/api/research/tools';
 
 test('RB-04 API authentication: login returns a bearer token, wrong password and missing token get 401', async () => {
   const { config, paths } = checksSettings();
