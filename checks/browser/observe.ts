@@ -43,7 +43,9 @@ function where(url: string | undefined): string {
 }
 
 function push(kind: ObservedKind, text: string, url: string | undefined): Observed {
-  const entry = { check: running, kind, text: scrubText(text, []).slice(0, 500), url: where(url) };
+  // The first line says what happened; a stack's frames would crowd out the next entries of a report.
+  const first = text.split('\n').find((l) => l.trim() !== '') ?? text;
+  const entry = { check: running, kind, text: scrubText(first.trim(), []).slice(0, 500), url: where(url) };
   log.push(entry);
   return entry;
 }
