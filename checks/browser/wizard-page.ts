@@ -55,7 +55,8 @@ export class WizardPage {
       await picker.selectOption({ label: name });
     } else {
       await picker.click();
-      await this.page.getByRole('option', { name, exact: true }).click();
+      // Older runs may have left clients of the same name: any of them is the synthetic client.
+      await this.page.getByRole('option', { name, exact: true }).first().click();
     }
     // The wizard validates the loaded profile on "Continue": wait until the form shows the client.
     await expect(this.page.getByPlaceholder('Acme Corp')).toHaveValue(name);
