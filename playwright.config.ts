@@ -1,22 +1,15 @@
 import { defineConfig } from '@playwright/test';
-import { resolveBrowser } from './lib/browser.ts';
 import type { BrowserOptions } from './checks/browser/fixtures.ts';
 import { checksSettings } from './checks/env.ts';
 
-// Post-deploy checks RB-01 … RB-13 (checks/README.md). Everything comes from lib/config via env;
-// a bad setting throws here, listing every problem, before anything runs.
-const { config, paths } = checksSettings();
+// Post-deploy checks RB-01 … RB-13 (checks/README.md). Settings come from the gate's hand-off document
+// (or, for a bare `npm run checks`, from CJ_* env); a bad setting throws here, listing every problem.
+const { config, paths, browser } = checksSettings();
 
 // The browser checks (and RB-02's rendering of /docs) need Chromium: without one they report an `error`
 // naming where we looked, while the other API checks still run.
-let launchOptions: { executablePath: string; args: string[] } | undefined;
-let browserError: string | undefined;
-try {
-  const choice = resolveBrowser(config.chromiumPath);
-  launchOptions = { executablePath: choice.executablePath, args: [...choice.args] };
-} catch (err) {
-  browserError = (err as Error).message;
-}
+const launchOptions = 'error' in browser ? undefined : { executablePath: browser.executablePath, args: [...browser.args] };
+const browserError = 'error' in browser ? browser.error : undefined;
 
 export default defineConfig<object, BrowserOptions>({
   testDir: 'checks',

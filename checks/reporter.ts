@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { resolveBrowser } from '../lib/browser.ts';
+import { renderChecksFile, type ChecksFileDoc } from '../lib/checks-contract/index.ts';
 import { secretValues } from '../lib/config/index.ts';
 import type { CheckResult } from '../lib/verdict/types.ts';
 import { checksSettings, type ChecksSettings } from './env.ts';
@@ -29,11 +29,8 @@ export default class ChecksReporter implements Reporter {
     this.suite = suite;
     this.settings = checksSettings();
     for (const s of secretValues(this.settings.config)) this.secrets.add(s);
-    try {
-      this.browser = resolveBrowser(this.settings.config.chromiumPath).describe;
-    } catch (err) {
-      this.browser = `none: ${(err as Error).message}`;
-    }
+    const browser = this.settings.browser;
+    this.browser = 'error' in browser ? `none: ${browser.error}` : browser.describe;
     if (this.projectsRun().includes('browser')) process.stdout.write(`checks: browser: ${this.browser}\n`);
   }
 
@@ -60,16 +57,16 @@ export default class ChecksReporter implements Reporter {
     const cleanup = readJson(paths.cleanup) as { problems?: string[]; deleted?: string[] } | undefined;
     const final = applyCleanup(completeResults(results, this.projectsRun()), cleanup?.problems ?? []);
     mkdirSync(paths.outDir, { recursive: true });
-    const report = {
+    const report: ChecksFileDoc = {
       startedAt: this.startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       browser: this.browser,
       mode: this.settings.config.mode,
       runStatus: result.status,
-      cleanup: cleanup ?? { deleted: [], problems: ['global teardown left no cleanup record'] },
+      cleanup: cleanup ? { deleted: cleanup.deleted ?? [], problems: cleanup.problems ?? [] } : { deleted: [], problems: ['global teardown left no cleanup record'] },
       results: final,
     };
-    writeFileSync(paths.checksJson, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(paths.checksJson, renderChecksFile(report));
     scrubTree(paths.outDir, [...this.secrets]);
   }
 

@@ -3,7 +3,7 @@ import { chromium } from '@playwright/test';
 import { GateError } from './errors.ts';
 
 /** Flags Debian's Chromium needs here (MEASUREMENT.md): no sandbox as root, no network beyond loopback. */
-export const SYSTEM_CHROMIUM_ARGS = [
+const SYSTEM_CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

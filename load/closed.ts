@@ -1,18 +1,16 @@
-import autocannon from 'autocannon';
-import { createRecorder, startProgress } from './recorder.ts';
+import { createRecorder } from './recorder.ts';
+import { startProgress } from './progress.ts';
+import { createSender } from './sender.ts';
 import { cycle } from './schedule.ts';
+import { engineNotes } from './notes.ts';
 import type { EngineOptions } from './engine.ts';
 import type { LoadResult, TimelinePoint } from './types.ts';
-import { GateError } from '../lib/errors.ts';
 
-/** How long autocannon may take to call back after stop() before the run fails as a timeout. */
-const STOP_GRACE_MS = 5000;
-
-/** autocannon's transport errors carry no request; they are booked under this pseudo-route. */
-export const UNATTRIBUTED = '(transport)';
+/** Past duration + timeout, whatever is still in flight is booked as a timeout and the run ends. */
+const DEADLINE_GRACE_MS = 1000;
 
 /** Median of the full seconds' completions: the throughput the server sustained, not its best burst. */
-export function sustainedRate(timeline: readonly TimelinePoint[]): number | null {
+function sustainedRate(timeline: readonly TimelinePoint[]): number | null {
   const inner = timeline.slice(1, -1).map((p) => p.completed).sort((a, b) => a - b);
   if (inner.length === 0) return null;
   const mid = Math.floor(inner.length / 2);
@@ -20,86 +18,93 @@ export function sustainedRate(timeline: readonly TimelinePoint[]): number | null
 }
 
 /**
- * Closed model (capacity, stress): each connection sends when its previous response arrives.
- * autocannon drives the sockets; every latency is recorded by us from its per-response event (its own
- * result has no p95 and whole-ms values). Latency here is from the write, so a stall hides: use the open
- * engine for the gate.
+ * Closed model (capacity, stress): `connections` workers, each sending its next request when the previous
+ * one is booked, routes in the weighted cycle. Latency is from the send, so a stall hides (coordinated
+ * omission): use the open engine for the gate. Every request is booked on its own route, a silent target
+ * as timeouts, and the run ends by duration + timeout whatever the network does. With `rate` > 0
+ * (off loopback) the workers share a per-second budget.
  */
 export async function runClosed(o: EngineOptions): Promise<LoadResult> {
   const paths = o.routes.map((r) => r.path);
-  const rec = createRecorder([...paths, UNATTRIBUTED]);
-  const unattributed = paths.length; // recorder index of UNATTRIBUTED
-  let answered = 0;
-  // onResponse runs synchronously just before autocannon's 'response' event for the same request
-  const requests = cycle(o.routes.map((r, index) => ({ ...r, index }))).map((r) => ({
-    method: r.method,
-    path: r.path,
-    headers: r.headers,
-    onResponse: () => void (answered = r.index),
-  }));
+  const rec = createRecorder(paths);
+  const order = cycle(o.routes.map((r, index) => ({ weight: r.weight, index }))).map((r) => r.index);
   const t0 = performance.now();
-  const startedAtEpochMs = performance.timeOrigin + t0;
   const now = (): number => performance.now() - t0;
+  const durationMs = o.durationS * 1000;
+  const waits = new Set<NodeJS.Timeout>();
+  let position = 0;
+  /** The per-second send budget (off loopback): the second it counts, and sends made in it. */
+  let budgetSecond = -1;
+  let budgetUsed = 0;
+  let stopped = false;
   let interrupted = false;
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => (finish = resolve));
 
-  let settle: (err: unknown) => void = () => {};
-  const finished = new Promise<void>((resolve, reject) => {
-    settle = (err) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve());
-  });
-  // The callback form returns the instance (events, stop); the promise form would not.
-  const instance = autocannon({
-    url: o.origin,
-    connections: o.connections,
-    pipelining: 1,
-    duration: o.durationS,
-    timeout: Math.max(1, Math.ceil(o.timeoutMs / 1000)),
-    requests,
-    ...(o.rate > 0 ? { overallRate: o.rate } : {}),
-  }, (err: unknown) => settle(err));
-  instance.on('response', (_client: unknown, status: number, _bytes: number, responseTimeMs: number) => {
-    const at = now();
-    rec.send(answered, at, null);
-    rec.response(answered, at, responseTimeMs, status);
-  });
-  instance.on('reqError', (err: unknown) => {
-    const at = now();
-    const timedOut = err instanceof Error && /timed out/i.test(err.message);
-    rec.send(unattributed, at, null);
-    rec.failure(unattributed, at, timedOut ? 'timeout' : 'network', timedOut ? o.timeoutMs : null);
-  });
-  const stopProgress = startProgress(rec, now, () => o.connections, o.onProgress);
-  // stop() asks autocannon to finish; if it never calls back, give up after a grace period so no
-  // wait is unbounded.
-  let hardStop: NodeJS.Timeout | undefined;
-  const stop = (): void => {
-    instance.stop();
-    hardStop ??= setTimeout(() => settle(new GateError('TIMEOUT', `autocannon did not finish within ${STOP_GRACE_MS} ms of being stopped`)), STOP_GRACE_MS);
+  const later = (ms: number, worker: number): void => {
+    const t = setTimeout(() => (waits.delete(t), step(worker)), Math.max(1, Math.ceil(ms)));
+    waits.add(t);
   };
+  /** The next route of the cycle that is not paused after a 429, or -1 when every route is. */
+  const nextRoute = (t: number): number => {
+    for (let k = 0; k < order.length; k++) {
+      const route = order[(position + k) % order.length] ?? 0;
+      if (sender.pausedUntil(route) <= t) return (position = (position + k + 1) % order.length), route;
+    }
+    return -1;
+  };
+  function step(worker: number): void {
+    const t = now();
+    if (stopped || t >= durationMs) return void (stopped = true, sender.inFlight() === 0 && waits.size === 0 && finish());
+    const route = nextRoute(t);
+    if (route < 0) return later(Math.min(...o.routes.map((_, r) => sender.pausedUntil(r))) - t, worker);
+    const second = Math.floor(t / 1000);
+    if (second !== budgetSecond) (budgetSecond = second), (budgetUsed = 0);
+    if (o.rate > 0 && budgetUsed >= o.rate) return later((second + 1) * 1000 - t, worker);
+    budgetUsed += 1;
+    sender.send(route, t, rec, worker);
+  }
+  // a request finishing synchronously inside dispatch must not recurse into the next send
+  const sender = createSender({ origin: o.origin, routes: o.routes, connections: o.connections, timeoutMs: o.timeoutMs, maxInFlight: o.connections, now, scheduled: false, onDone: (w) => void setImmediate(step, w) });
+
+  const stopAll = (how: 'timeout' | 'cancel'): void => {
+    stopped = true;
+    for (const t of waits) clearTimeout(t);
+    waits.clear();
+    sender.giveUpAll(how);
+    finish();
+  };
+  const sweep = setInterval(() => sender.sweep(), Math.min(100, o.timeoutMs / 4));
+  const stopProgress = startProgress(rec, now, () => sender.inFlight(), o.onProgress);
+  const end = setTimeout(() => {
+    stopped = true;
+    for (const t of waits) clearTimeout(t);
+    waits.clear();
+    if (sender.inFlight() === 0) finish();
+  }, durationMs);
+  const deadline = setTimeout(() => stopAll('timeout'), durationMs + o.timeoutMs + DEADLINE_GRACE_MS);
   const onAbort = (): void => {
     interrupted = true;
-    stop();
+    stopAll('cancel');
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) onAbort();
-  // autocannon stops itself after `duration`; the extra deadline covers a wedged run
-  const deadline = setTimeout(stop, o.durationS * 1000 + o.timeoutMs + 2000);
-  await finished.finally(() => {
-    stopProgress();
-    clearTimeout(deadline);
-    clearTimeout(hardStop);
-    o.signal?.removeEventListener('abort', onAbort);
-  });
+  for (let w = 0; w < o.connections && !stopped; w++) step(w);
 
-  const notes = ['closed loop: latency is measured from the write, so server stalls are under-represented (coordinated omission); gate on the open engine'];
-  if (interrupted) notes.push(`interrupted after ${(now() / 1000).toFixed(1)} s: partial results`);
-  const routes = o.routes.map(({ path, method, weight }) => ({ path, method, weight }));
-  const meta = {
-    name: o.name, engine: 'closed' as const, target: o.origin, routes, startedAtEpochMs, plannedDurationS: o.durationS,
-    targetRate: null, durationS: Math.round(Math.min(now(), o.durationS * 1000) / 10) / 100, connections: o.connections,
-    partial: interrupted, notes,
-  };
-  const result = rec.result(meta);
+  await done;
+  for (const t of [sweep, end, deadline]) clearTimeout(t);
+  stopProgress();
+  o.signal?.removeEventListener('abort', onAbort);
+  await sender.close();
+
+  const elapsedMs = now();
+  const result = rec.result({
+    name: o.name, engine: 'closed', target: o.origin, routes: o.routes.map(({ path, method, weight }) => ({ path, method, weight })),
+    startedAtEpochMs: performance.timeOrigin + t0, plannedDurationS: o.durationS, targetRate: null,
+    durationS: Math.round(Math.min(elapsedMs, durationMs) / 10) / 100, connections: o.connections, partial: interrupted,
+    notes: ['closed loop: latency is measured from the send, so server stalls are under-represented (coordinated omission); gate on the open engine'],
+  });
   result.maxSustainedRate = sustainedRate(result.timeline);
-  if (result.perRoute[UNATTRIBUTED]?.requests.sent === 0) delete result.perRoute[UNATTRIBUTED];
+  result.notes.push(...engineNotes(result, { warmupS: 0, interrupted, elapsedMs, maxInFlight: o.connections }));
   return result;
 }

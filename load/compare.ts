@@ -1,6 +1,7 @@
 import type { Histogram } from 'hdr-histogram-js';
 import type { CheckResult } from '../lib/verdict/types.ts';
 import { binsOf, decodeHistogram, latencyOf } from './histogram.ts';
+import { erfc } from './stats.ts';
 import type { LoadResult } from './types.ts';
 
 export type Change = 'regression' | 'no change' | 'improvement';
@@ -25,14 +26,6 @@ export interface Comparison {
 
 /** Significance and the smallest effect that matters (Romano et al.: |δ| < 0.147 is negligible). */
 export const COMPARE_DEFAULTS = { alpha: 0.01, minEffect: 0.147 } as const;
-
-/** Complementary error function (Numerical Recipes erfcc, |error| < 1.2e-7). */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-  return x >= 0 ? r : 2 - r;
-}
 
 /**
  * Pure rank test on two histograms: values in one HDR bucket are ties. O(buckets), not O(samples), so a

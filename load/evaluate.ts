@@ -1,75 +1,110 @@
 import { catalogEntry } from '../lib/runbook/catalog.ts';
 import type { CheckResult, CheckStatus } from '../lib/verdict/types.ts';
-import { intendedSends } from './counts.ts';
 import { DB_ROUTE } from '../lib/runbook/profiles.ts';
 import { TRIGGERS, describeThreshold, evaluateThreshold, type Threshold, type ThresholdSet } from '../lib/runbook/thresholds.ts';
+import { fromLoadResult, type LoadMeasurements, type RouteMeasure } from './measurements.ts';
+import { causesText, generatorCheck, pct, rateLimitCheck } from './judgement.ts';
+import { liveResults } from './evaluate-live.ts';
+import type { LiveThresholds } from './live.ts';
 import type { LoadResult } from './types.ts';
 
-/** The thresholds the load checks use (a full ThresholdSet from lib/config fits). */
-export type LoadThresholds = Pick<ThresholdSet, 'apiP95' | 'errorRate' | 'dbP95'>;
+/** The thresholds the load checks use (a full ThresholdSet from lib/config fits); the live ones default to the data. */
+export type LoadThresholds = Pick<ThresholdSet, 'apiP95' | 'errorRate' | 'dbP95'> & Partial<LiveThresholds>;
 
-const pct = (share: number): number => Math.round(share * 100_000) / 1000; // % with 3 decimals
+type Base = Pick<CheckResult, 'id' | 'title' | 'severity' | 'source'>;
 
-function titled(id: string, what: string, name: string): Pick<CheckResult, 'id' | 'title' | 'severity' | 'source'> {
-  return { id, title: `${id} ${what} (${name})`, severity: catalogEntry(id).severity, source: 'load' };
+function titled(id: string, what: string, m: Pick<LoadMeasurements, 'name' | 'source'>, severity = catalogEntry(id).severity): Base {
+  return { id, title: `${id} ${what} (${m.name}${m.source === 'k6' ? ', k6' : ''})`, severity, source: 'load' };
 }
 
 /** An interrupted run: a failure it saw is still a failure, anything else is not evidence of a pass. */
-function judge(status: CheckStatus, r: LoadResult): CheckStatus {
-  return r.partial && status !== 'fail' ? 'error' : status;
-}
+const judge = (status: CheckStatus, m: LoadMeasurements): CheckStatus => (m.partial && status !== 'fail' ? 'error' : status);
+const verbOf = (s: CheckStatus): string => (s === 'pass' ? 'within target' : s === 'warn' ? 'above target, within alert' : 'above alert');
+const vetoed = (vetoes: readonly string[]): string => (vetoes.length > 0 ? `; k6 threshold(s) ${vetoes.join(', ')} failed` : '');
 
-function context(r: LoadResult): string {
-  const q = r.requests;
-  const bits = [`${q.sent} sent, ${q.completed} completed, ${q.errors} errors, ${q.dropped} dropped`];
-  if (q.late > 0) bits.push(`${q.late} late sends`);
-  if (r.partial) bits.push('run interrupted: partial results');
-  return bits.join('; ');
-}
-
-function against(base: Pick<CheckResult, 'id' | 'title' | 'severity' | 'source'>, r: LoadResult, t: Threshold, measured: number | null, what: string, samples: number): CheckResult {
+/** One latency figure against its threshold, with the generator's share checked (RB-14 and RB-16). */
+function latencyResult(base: Base, m: LoadMeasurements, t: Threshold, f: { p95: number | null; serviceP95: number | null; vetoes: string[]; missing?: string | undefined }, what: string): CheckResult {
   const threshold = describeThreshold(t);
-  if (measured === null || samples === 0) {
-    return { ...base, status: 'error', unit: t.unit, threshold, message: `no samples for ${what}: nothing was measured, which is never a pass (${context(r)})` };
+  const common = { ...base, unit: t.unit, threshold };
+  if (f.missing) return { ...common, status: 'error', message: `${f.missing}: no samples is never a pass (${m.context})` };
+  if (f.p95 === null) return { ...common, status: 'error', message: `no samples for ${what}: nothing was measured, which is never a pass (${m.context})` };
+  const measured = Math.round(f.p95 * 1000) / 1000;
+  let status: CheckStatus = f.vetoes.length > 0 ? 'fail' : evaluateThreshold(f.p95, t);
+  const gen = generatorCheck(status, f.p95, f.serviceP95, m.lagP99, t);
+  if (gen.error) status = 'error';
+  status = judge(status, m);
+  const head = status === 'error' && !gen.error ? 'interrupted run, not judged: ' : '';
+  const verdict = gen.error ?? `${verbOf(evaluateThreshold(f.p95, t))} (${threshold})`;
+  return { ...common, status, measured, message: `${head}${what} ${measured} ${t.unit}: ${verdict}${vetoed(f.vetoes)}${gen.note ? `; ${gen.note}` : ''}; ${m.context}` };
+}
+
+function errorRateResult(m: LoadMeasurements, t: Threshold): CheckResult {
+  // RB-15 is critical in the catalog because of its 5xx trigger; the error rate itself holds (runbook: alert > 1 %).
+  const base = { ...titled('RB-15', 'error rate under load', m, 'major'), unit: '%', threshold: describeThreshold(t) };
+  const e = m.errors;
+  if (e.missing) return { ...base, status: 'error', message: `${e.missing}: no samples is never a pass (${m.context})` };
+  if (e.measured === null || e.failed === null || e.measured === 0) {
+    const why = m.rateLimit.responses + m.rateLimit.skipped > 0 ? 'every planned request was rate limited (429)' : 'no request was measured';
+    return { ...base, status: 'error', message: `${why}: nothing was measured, which is never a pass (${m.context})` };
   }
-  const outcome = evaluateThreshold(measured, t);
-  const verb = outcome === 'pass' ? 'within target' : outcome === 'warn' ? 'above target, within alert' : 'above alert';
-  const status = judge(outcome, r);
-  const prefix = status === 'error' ? 'interrupted run, not judged: ' : '';
-  return { ...base, status, measured, unit: t.unit, threshold, message: `${prefix}${what} ${measured} ${t.unit}: ${verb} (${threshold}); ${context(r)}` };
+  const measured = pct(e.failed / e.measured);
+  let status: CheckStatus = e.vetoes.length > 0 ? 'fail' : evaluateThreshold(measured, t);
+  const limited = rateLimitCheck(status, m.rateLimit, t);
+  status = judge(limited.status, m);
+  const head = m.partial && status === 'error' ? 'interrupted run, not judged: ' : '';
+  const why = e.failed > 0 ? `: ${causesText(e.causes)}` : '';
+  const message = `${head}${measured} % errors (${e.failed} of ${e.measured} measured)${why}: ${verbOf(evaluateThreshold(measured, t))} (${base.threshold})${limited.note ? `; ${limited.note}` : ''}${e.extra ?? ''}${vetoed(e.vetoes)}; ${m.context}`;
+  return { ...base, status, measured, message };
+}
+
+function share5xxResult(m: LoadMeasurements): CheckResult {
+  // The 5xx share is a rollback trigger, not a target/alert pair: critical.
+  const base = { ...titled('RB-15', '5xx share under load', m, 'critical'), unit: '%', threshold: `rollback > ${TRIGGERS.status5xxRollbackPct} %` };
+  const s = m.share5xx;
+  if (s.missing || s.pct === null) return { ...base, status: 'error', message: `${s.missing ?? 'no request was sent'}: nothing was measured (${m.context})` };
+  const share = pct(s.pct / 100);
+  const over = share > TRIGGERS.status5xxRollbackPct || s.vetoes.length > 0;
+  const status = judge(over ? 'fail' : 'pass', m);
+  const counted = s.count !== null && s.of !== null ? `${s.count} of ${s.of} requests answered 5xx (${share} %)` : `${share} % of requests answered 5xx`;
+  return { ...base, status, measured: share, message: `${status === 'error' ? 'interrupted run, not judged: ' : ''}${counted}: ${over ? 'rollback trigger' : 'below the rollback trigger'}${vetoed(s.vetoes)}; ${m.context}` };
+}
+
+/** RB-16 judges the DB route's 2xx answers only; a route that fails has no database latency to judge. */
+function dbResult(m: LoadMeasurements, t: LoadThresholds): CheckResult {
+  const base = titled('RB-16', 'database query latency p95 under load', m);
+  const db: RouteMeasure | 'absent' = m.db;
+  if (db === 'absent') return { ...base, status: 'skip', unit: 'ms', threshold: describeThreshold(t.dbP95), message: `${DB_ROUTE} is not among this load's routes` };
+  const failing = db.missing ? null : routeFailure(db, t.errorRate);
+  if (failing) return { ...base, status: judge('fail', m), unit: 'ms', threshold: describeThreshold(t.dbP95), message: `${failing}; ${m.context}` };
+  return latencyResult(base, m, t.dbP95, { ...db.success, missing: db.missing }, `p95 of ${db.label} (2xx answers only)`);
+}
+
+/** Why the DB route itself failed under load (no 2xx, or more failures than the error-rate alert), or null. */
+function routeFailure(db: RouteMeasure, errorRate: Threshold): string | null {
+  if (db.measured === null || db.measured === 0 || db.ok === null || db.failed === null) return null;
+  const why = db.causes.length > 0 ? ` (${causesText(db.causes, false)})` : '';
+  if (db.ok === 0) return `${db.label}: 0 of ${db.measured} answered 2xx${why}: the route fails, there is no database latency to judge`;
+  const share = pct(db.failed / db.measured);
+  if (share > errorRate.alert) return `${db.label}: ${db.failed} of ${db.measured} failed (${share} %)${why}, more than the error-rate alert (${errorRate.alert} %): the route fails, its latency is not judged`;
+  return null;
 }
 
 /**
- * Pure: thresholds → one CheckResult per threshold for this run (RB-14, RB-15 twice, RB-16).
+ * Pure: the one evaluation of RB-14, RB-15 (twice) and RB-16, for native results and k6 summaries alike.
  * Zero samples is an error, never a pass.
  */
-export function evaluateLoad(r: LoadResult, thresholds: LoadThresholds): CheckResult[] {
-  const name = r.name;
-  const out: CheckResult[] = [];
-  out.push(against(titled('RB-14', 'API latency p95 under load', name), r, thresholds.apiP95, r.latencyMs.p95, 'p95 over all routes', r.requests.completed));
+export function evaluateMeasurements(m: LoadMeasurements, t: LoadThresholds): CheckResult[] {
+  return [
+    latencyResult(titled('RB-14', 'API latency p95 under load', m), m, t.apiP95, { ...m.latency }, 'p95 over all routes'),
+    errorRateResult(m, t.errorRate),
+    share5xxResult(m),
+    dbResult(m, t),
+  ];
+}
 
-  const intended = intendedSends(r.requests);
-  // RB-15 is critical in the catalog because of its 5xx trigger; the error rate itself holds (runbook: alert > 1 %).
-  const rateBase = { ...titled('RB-15', 'error rate under load', name), severity: 'major' as const };
-  out.push(against(rateBase, r, thresholds.errorRate, intended > 0 ? pct(r.errorRate) : null, 'error rate (errors + dropped sends)', intended));
-  // The 5xx share is a rollback trigger, not a target/alert pair: critical.
-  const base5xx = { ...titled('RB-15', '5xx share under load', name), severity: 'critical' as const };
-  const limit = `rollback > ${TRIGGERS.status5xxRollbackPct} %`;
-  if (r.requests.sent === 0) {
-    out.push({ ...base5xx, status: 'error', unit: '%', threshold: limit, message: `no requests were sent: nothing was measured (${context(r)})` });
-  } else {
-    const share = pct(r.status5xxRate);
-    const over = share > TRIGGERS.status5xxRollbackPct;
-    const status = judge(over ? 'fail' : 'pass', r);
-    out.push({ ...base5xx, status, measured: share, unit: '%', threshold: limit, message: `${status === 'error' ? 'interrupted run, not judged: ' : ''}${r.requests.status5xx} of ${r.requests.sent} responses were 5xx (${share} %): ${over ? 'rollback trigger' : 'below the rollback trigger'}; ${context(r)}` });
-  }
-
-  const dbBase = titled('RB-16', 'database query latency p95 under load', name);
-  const db = r.perRoute[DB_ROUTE];
-  if (!db) {
-    out.push({ ...dbBase, status: 'skip', unit: 'ms', threshold: describeThreshold(thresholds.dbP95), message: `${DB_ROUTE} is not among this load's routes` });
-  } else {
-    out.push(against(dbBase, r, thresholds.dbP95, db.latencyMs.p95, `p95 of ${DB_ROUTE}`, db.requests.completed));
-  }
+/** Pure: a native result's checks; in compare mode also "RB-14 latency vs live" and "RB-15 error rate vs live". */
+export function evaluateLoad(r: LoadResult, t: LoadThresholds): CheckResult[] {
+  const out = evaluateMeasurements(fromLoadResult(r), t);
+  if (r.comparison) out.push(...liveResults(r, t));
   return out;
 }

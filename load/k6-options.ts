@@ -62,6 +62,16 @@ export function k6Plan(profile: LoadProfile, env: Env = {}): K6Plan {
     checks: [`rate>${1 - errorAlert}`],
     status_5xx: [`rate<=${TRIGGERS.status5xxRollbackPct / 100}`],
   };
-  if (profile.routes.some((r) => r.path === DB_ROUTE)) thresholds[`http_req_duration{route:${DB_ROUTE}}`] = [`p(95)<${alertOf(THRESHOLDS.dbP95, env)}`];
-  return { scenarios, thresholds, summaryTrendStats: ['min', 'med', 'avg', 'p(90)', 'p(95)', 'p(99)', 'max'] };
+  // k6 writes a sub-metric into the summary only when a threshold names it: the always-true ones are
+  // there so the conversion can break failures down by route (k6 has no per-status counts).
+  for (const r of profile.routes) {
+    thresholds[`http_reqs{route:${r.path}}`] = ['count>=0'];
+    thresholds[`http_req_failed{route:${r.path}}`] = ['rate>=0'];
+  }
+  if (profile.routes.some((r) => r.path === DB_ROUTE)) {
+    // RB-16 judges the DB route's 2xx answers only, and fails when the route itself fails
+    thresholds[`success_duration{route:${DB_ROUTE}}`] = [`p(95)<${alertOf(THRESHOLDS.dbP95, env)}`];
+    thresholds[`http_req_failed{route:${DB_ROUTE}}`] = [`rate<${errorAlert}`];
+  }
+  return { scenarios, thresholds, summaryTrendStats: ['count', 'min', 'med', 'avg', 'p(90)', 'p(95)', 'p(99)', 'max'] };
 }

@@ -1,149 +1,101 @@
-import { Pool, type Dispatcher } from 'undici';
-import { LATE_SEND_MS, type ErrorKind } from './counts.ts';
-import { createRecorder, startProgress, type Recorder } from './recorder.ts';
+import { createRecorder, type Recorder } from './recorder.ts';
+import { startProgress } from './progress.ts';
+import { createSender, type Sender } from './sender.ts';
 import { createPicker } from './schedule.ts';
+import { engineNotes } from './notes.ts';
 import type { EngineOptions, EngineRoute } from './engine.ts';
 import type { LoadResult } from './types.ts';
 
 /** Extra time after the last send for stragglers, on top of the per-request timeout. */
 const DRAIN_GRACE_MS = 2000;
-/** One request in flight; it is also its own undici handler (the methods are shared, set once per run). */
-interface InFlight extends Dispatcher.DispatchHandler {
-  i: number;
-  route: SendRoute;
+
+/** One deployment under the schedule: its own pool and recorders. */
+interface Side {
+  origin: string;
+  routes: EngineRoute[];
+  sender: Sender;
   rec: Recorder;
-  intendedMs: number;
-  sentMs: number;
-  status: number;
-  /** Set once undici hands the request to a connection; a request still queued in the pool has none yet. */
-  controller: Dispatcher.DispatchController | null;
-}
-
-/** A route with everything a send needs resolved once per run: its recorder index and undici's options. */
-interface SendRoute {
-  index: number;
-  weight: number;
-  dispatch: Dispatcher.DispatchOptions;
-}
-
-function transportKind(err: unknown): ErrorKind {
-  const code = (err as { code?: string } | null)?.code ?? '';
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timeout';
-  if (code === 'ECONNREFUSED') return 'connect-refused';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') return 'socket';
-  return 'network';
+  /** Warm-up sends share the pool and the schedule but are booked here and thrown away. */
+  warm: Recorder;
 }
 
 /**
  * Open model, constant arrival rate (the gate's engine). Send i is *intended* at i/rate; its latency is
  * completion − intended start, so a stalled server (or a late generator) shows in the percentiles instead of
- * silently slowing the sender (no coordinated omission). Sends beyond the in-flight cap are dropped and counted.
+ * silently slowing the sender (no coordinated omission). Sends beyond the in-flight cap are dropped and
+ * counted; sends of a route paused after a 429 are skipped and counted.
+ *
+ * Compare mode (`o.compare`): every intended instant serves both deployments, each over its own pool, the
+ * one sent first alternating, so both see the same moment's network and generator noise.
  */
 export async function runOpen(o: EngineOptions): Promise<LoadResult> {
-  const rate = o.rate;
-  const total = Math.floor(rate * o.durationS);
-  const intervalMs = 1000 / rate;
-  const pool = new Pool(o.origin, { connections: o.connections, pipelining: 1, headersTimeout: o.timeoutMs, bodyTimeout: o.timeoutMs, connectTimeout: o.timeoutMs });
-  const paths = o.routes.map((r) => r.path);
-  const rec = createRecorder(paths);
-  // Warm-up sends share the pool and the schedule but are booked in a recorder that is thrown away.
-  const warm = createRecorder(paths);
+  const total = Math.floor(o.rate * o.durationS);
+  const intervalMs = 1000 / o.rate;
   const warmupMs = Math.max(0, o.warmupS ?? 0) * 1000;
-  const pick = createPicker(o.routes.map((r, index): SendRoute => ({ index, weight: r.weight, dispatch: { origin: o.origin, path: r.path, method: r.method, headers: r.headers } })));
-  const inFlight = new Map<number, InFlight>();
-  const notes: string[] = [];
   const t0 = performance.now() + warmupMs;
-  const startedAtEpochMs = performance.timeOrigin + t0;
   const now = (): number => performance.now() - t0;
-  let next = -Math.floor((warmupMs / 1000) * rate);
+  let next = -Math.floor((warmupMs / 1000) * o.rate);
   let stopped = false;
   let interrupted = false;
   let timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve) => (finish = resolve));
-
+  const inFlight = (): number => sides.reduce((n, s) => n + s.sender.inFlight(), 0);
   const settleIfDone = (): void => {
     if (next < 0 && !stopped) return; // still warming up
-    if ((next >= total || stopped) && inFlight.size === 0) finish();
+    if ((next >= total || stopped) && inFlight() === 0) finish();
   };
+  const paths = o.routes.map((r) => r.path);
+  const side = (origin: string, routes: EngineRoute[]): Side => ({
+    origin, routes, rec: createRecorder(paths), warm: createRecorder(paths),
+    sender: createSender({ origin, routes, connections: o.connections, timeoutMs: o.timeoutMs, maxInFlight: o.maxInFlight, now, onDone: settleIfDone }),
+  });
+  const sides: Side[] = [side(o.origin, o.routes), ...(o.compare ? [side(o.compare.origin, o.compare.routes)] : [])];
+  const pick = createPicker(o.routes.map((r, index) => ({ index, weight: r.weight })));
 
-  const book = (intendedMs: number): typeof rec => (intendedMs < 0 ? warm : rec);
-
-  // undici calls these as methods of the handler, so `this` is the request: no closures per send.
-  function onRequestStart(this: InFlight, controller: Dispatcher.DispatchController): void {
-    if (!inFlight.has(this.i)) controller.abort(new Error('already given up')); // timed out while queued in the pool
-    else this.controller = controller;
-  }
-  function onResponseStart(this: InFlight, _c: Dispatcher.DispatchController, statusCode: number): void {
-    this.status = statusCode;
-  }
-  function onResponseData(): void {}
-  function onResponseEnd(this: InFlight): void {
-    if (!inFlight.delete(this.i)) return; // already booked as a timeout or a cancel
-    this.rec.response(this.route.index, this.intendedMs, now() - this.intendedMs, this.status);
-    settleIfDone();
-  }
-  function onResponseError(this: InFlight, _c: Dispatcher.DispatchController, err: Error): void {
-    if (!inFlight.delete(this.i)) return; // already booked as a timeout or a cancel
-    const kind = transportKind(err);
-    this.rec.failure(this.route.index, this.intendedMs, kind, kind === 'timeout' ? now() - this.intendedMs : null);
-    settleIfDone();
-  }
-
-  const fire = (i: number, intendedMs: number): void => {
-    const route = pick();
-    const rec = book(intendedMs);
-    if (inFlight.size >= o.maxInFlight) return rec.drop(route.index, intendedMs);
-    const sentMs = now();
-    rec.send(route.index, intendedMs, sentMs - intendedMs);
-    const f: InFlight = { i, route, rec, intendedMs, sentMs, status: 0, controller: null, onRequestStart, onResponseStart, onResponseData, onResponseEnd, onResponseError };
-    inFlight.set(i, f);
-    // The dispatch API (no promise, no body stream, no AbortController per request): about 1.5× the
-    // throughput of pool.request() here. Latency includes the whole body (onResponseEnd).
-    pool.dispatch(route.dispatch, f);
-  };
-
-  /** Books a request as given up (timeout or Ctrl-C) now; its later callbacks find nothing to book. */
-  const giveUp = (f: InFlight, how: 'timeout' | 'cancel'): void => {
-    inFlight.delete(f.i);
-    if (how === 'timeout') f.rec.failure(f.route.index, f.intendedMs, 'timeout', now() - f.intendedMs);
-    else f.rec.cancel(f.route.index, f.intendedMs);
-    f.controller?.abort(new Error(how === 'timeout' ? 'load: request timed out' : 'load: run interrupted'));
+  const fire = (i: number, intendedMs: number, t: number): void => {
+    const route = pick().index;
+    for (let k = 0; k < sides.length; k++) {
+      // the deployment sent first alternates, so neither always gets the earlier send
+      const s = sides[(((i + k) % sides.length) + sides.length) % sides.length] as Side;
+      const rec = intendedMs < 0 ? s.warm : s.rec;
+      if (s.sender.pausedUntil(route) > t) rec.skip(route, intendedMs);
+      else s.sender.send(route, intendedMs, rec);
+    }
   };
 
   const tick = (): void => {
     timer = undefined;
     if (stopped) return;
     const t = now();
-    while (next < total && next * intervalMs <= t) fire(next, next * intervalMs), (next += 1);
+    while (next < total && next * intervalMs <= t) fire(next, next * intervalMs, t), (next += 1);
     if (next >= total) return settleIfDone();
     const wait = next * intervalMs - now();
-    // setTimeout has ~1 ms granularity: batch what is due rather than spin (the server shares the cores)
+    // setTimeout has ~1 ms granularity: batch what is due rather than spin (the server may share the cores)
     timer = wait <= 0 ? setImmediate(tick) : setTimeout(tick, Math.max(1, Math.floor(wait)));
   };
 
-  // One sweep enforces every per-request timeout (insertion order = send order, so it stops early).
+  // One sweep enforces every per-request timeout.
   const sweep = setInterval(() => {
-    const limit = now() - o.timeoutMs;
-    for (const f of inFlight.values()) {
-      if (f.sentMs > limit) break;
-      giveUp(f, 'timeout');
-    }
+    for (const s of sides) s.sender.sweep();
     settleIfDone();
   }, Math.min(100, o.timeoutMs / 4));
-  const stopProgress = startProgress(rec, now, () => inFlight.size, o.onProgress);
+  const primary = sides[0] as Side;
+  const stopProgress = startProgress(primary.rec, now, inFlight, o.onProgress);
   const deadlineMs = warmupMs + o.durationS * 1000 + o.timeoutMs + DRAIN_GRACE_MS;
-  const deadline = setTimeout(() => {
-    notes.push(`run deadline (${Math.round(deadlineMs)} ms) reached with ${inFlight.size} request(s) still in flight; they count as timeouts`);
+  const notes: string[] = [];
+  const giveUpAll = (how: 'timeout' | 'cancel'): void => {
     stopped = true;
-    for (const f of inFlight.values()) giveUp(f, 'timeout');
+    for (const s of sides) s.sender.giveUpAll(how);
     settleIfDone();
+  };
+  const deadline = setTimeout(() => {
+    notes.push(`run deadline (${Math.round(deadlineMs)} ms) reached with ${inFlight()} request(s) still in flight; they count as timeouts`);
+    giveUpAll('timeout');
   }, deadlineMs);
   const onAbort = (): void => {
     interrupted = true;
-    stopped = true;
-    for (const f of inFlight.values()) giveUp(f, 'cancel');
-    settleIfDone();
+    giveUpAll('cancel');
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) onAbort();
@@ -153,23 +105,25 @@ export async function runOpen(o: EngineOptions): Promise<LoadResult> {
   clearInterval(sweep);
   stopProgress();
   clearTimeout(deadline);
-  if (timer) {
-    clearTimeout(timer as NodeJS.Timeout);
-    clearImmediate(timer as NodeJS.Immediate);
-  }
+  clearTimeout(timer as NodeJS.Timeout);
+  clearImmediate(timer as NodeJS.Immediate);
   o.signal?.removeEventListener('abort', onAbort);
-  await pool.destroy().catch(() => undefined);
+  await Promise.all(sides.map((s) => s.sender.close()));
 
-  const sendingMs = Math.min(now(), o.durationS * 1000);
-  if (warmupMs > 0) notes.push(`${warmupMs / 1000} s of warm-up at the same rate before t=0, not recorded`);
-  if (interrupted) notes.push(`interrupted after ${(now() / 1000).toFixed(1)} s: partial results`);
-  const result = rec.result({
-    name: o.name, engine: 'open', target: o.origin, routes: o.routes.map(({ path, method, weight }) => ({ path, method, weight })),
-    startedAtEpochMs, plannedDurationS: o.durationS, targetRate: rate, durationS: Math.round(Math.max(sendingMs, 1) / 10) / 100,
-    connections: o.connections, partial: interrupted, notes,
-  });
-  const { dropped, late } = result.requests;
-  if (dropped > 0) result.notes.push(`${dropped} send(s) dropped: ${o.maxInFlight} requests were already in flight (generator or server saturated)`);
-  if (late > 0) result.notes.push(`${late} send(s) left more than ${LATE_SEND_MS} ms late (generator behind schedule); their latency still counts from the intended time`);
-  return result;
+  return assemble(sides, o, { t0, warmupMs, interrupted, elapsedMs: now(), notes });
+}
+
+/** The candidate's result, with the live side's attached in compare mode; both on one t=0. */
+function assemble(sides: readonly Side[], o: EngineOptions, run: { t0: number; warmupMs: number; interrupted: boolean; elapsedMs: number; notes: string[] }): LoadResult {
+  const [candidate, live] = sides.map((s) => {
+    const r = s.rec.result({
+      name: o.name, engine: 'open', target: s.origin, routes: s.routes.map(({ path, method, weight }) => ({ path, method, weight })),
+      startedAtEpochMs: performance.timeOrigin + run.t0, plannedDurationS: o.durationS, targetRate: o.rate,
+      durationS: Math.round(Math.max(Math.min(run.elapsedMs, o.durationS * 1000), 1) / 10) / 100, connections: o.connections, partial: run.interrupted, notes: [...run.notes],
+    });
+    r.notes.push(...engineNotes(r, { warmupS: run.warmupMs / 1000, interrupted: run.interrupted, elapsedMs: run.elapsedMs, maxInFlight: o.maxInFlight }));
+    return r;
+  }) as [LoadResult, LoadResult | undefined];
+  if (live) candidate.live = live;
+  return candidate;
 }

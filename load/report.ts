@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { GateError } from '../lib/errors.ts';
 import { renderLoadHtml } from './html.ts';
 import type { Comparison } from './compare.ts';
+import type { Threshold } from '../lib/runbook/thresholds.ts';
 import type { LoadResult } from './types.ts';
 
 /** File-safe report name: profile names and route slugs only, never a path. */
@@ -11,15 +12,19 @@ export function reportName(name: string): string {
   return slug || 'load';
 }
 
-/** Writes `<outDir>/load/<name>.json` (the result, plus the baseline comparison if any) and `<name>.html`. */
-export async function writeLoadReports(result: LoadResult, outDir: string, name: string = result.name, comparison?: Comparison): Promise<{ json: string; html: string }> {
+/**
+ * Writes `<outDir>/load/<name>.json` (the result; a baseline comparison goes under `baselineComparison`,
+ * apart from compare mode's `comparison`) and `<name>.html` (latency charts with `apiP95`'s target and
+ * alert lines; pass lib/config's threshold to draw overrides).
+ */
+export async function writeLoadReports(result: LoadResult, outDir: string, name: string = result.name, baseline?: Comparison, apiP95?: Threshold): Promise<{ json: string; html: string }> {
   const dir = join(outDir, 'load');
   await mkdir(dir, { recursive: true });
   const base = join(dir, reportName(name));
   const json = `${base}.json`;
   const html = `${base}.html`;
-  await writeFile(json, `${JSON.stringify(comparison ? { ...result, comparison } : result, null, 2)}\n`);
-  await writeFile(html, renderLoadHtml(result, comparison));
+  await writeFile(json, `${JSON.stringify(baseline ? { ...result, baselineComparison: baseline } : result, null, 2)}\n`);
+  await writeFile(html, renderLoadHtml(result, { baseline, apiP95 }));
   return { json, html };
 }
 

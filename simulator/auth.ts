@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { HttpError, SimulatedFault, json, type Reply } from './http.ts';
+import { hasFlag } from './fault-hooks.ts';
+import { HttpError, json, type Reply } from './http.ts';
 import type { RateLimitName } from './ratelimit.ts';
 import { userOut } from './serialize.ts';
 import type { Ctx, Route } from './state.ts';
@@ -9,13 +10,13 @@ import { validateBody } from './validate.ts';
 
 const BEARER = { 'WWW-Authenticate': 'Bearer' };
 
-/** get_current_user: the exact 401 details of contract §3. auth-open lets token-less requests in as the seeded user. */
+/** get_current_user: the exact 401 details of contract §3. A fault with authOpen lets token-less requests in as the seeded user. */
 export function requireUser(ctx: Ctx): User {
   const { state } = ctx;
   const header = ctx.req.headers.authorization;
   const m = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!m) {
-    if (state.faults.has('auth-open')) return state.seededUser;
+    if (hasFlag(state, 'authOpen')) return state.seededUser;
     throw new HttpError(401, 'Not authenticated', BEARER);
   }
   const claims = verifyToken(state.jwtKey, m[1] as string);
@@ -47,7 +48,6 @@ async function login(ctx: Ctx): Promise<Reply> {
   // Counted like the rate limit counts: every call past body validation, 429s included.
   ctx.state.stats.logins += 1;
   limit(ctx, 'login');
-  if (ctx.state.faults.has('login-broken')) throw new SimulatedFault('simulated login failure (fault login-broken)');
   const email = String(body['email']).toLowerCase();
   const user = [...ctx.state.store.users.values()].find((u) => u.email.toLowerCase() === email);
   if (!user || !passwordMatches(user, String(body['password']))) throw new HttpError(401, 'Incorrect email or password');

@@ -1,9 +1,8 @@
 import { postContent, templateName } from './content.ts';
+import { planGeneration } from './fault-hooks.ts';
 import { assess } from './qa.ts';
 import type { SimState } from './state.ts';
 import { newId, now, type Client, type Post, type Project, type Run } from './store.ts';
-
-export const GENERATION_FAILED_MESSAGE = 'Template-based generation failed (APIError): simulated LLM outage';
 
 /** Prompt-injection sanitizer for custom topics (the real one fails the run, it does not 422). */
 const INJECTION = /ignore (all |any )?(previous|prior) instructions|system prompt|<script|\$\{/i;
@@ -21,14 +20,11 @@ const log = (message: string) => ({ timestamp: now(), message });
 /**
  * The background task of generate-all: posts are produced one by one over the run's duration (progress in
  * the run's logs), then inserted together at the end ("Created N post records"), like the real pipeline —
- * so the dashboard never sees a half-generated project. Faults are read once, when the run starts.
+ * so the dashboard never sees a half-generated project. Faults shape the run once, when it starts.
  */
 export function startGeneration(state: SimState, run: Run, project: Project, client: Client | undefined, quantities: Record<string, number> | null, customTopics: string[]): void {
-  const f = state.faults;
   const slots = plan(quantities ?? project.template_quantities);
-  const target = f.has('wrong-post-count') ? Math.max(0, slots.length - 3) : slots.length;
-  const seconds = f.has('slow-generation') ? state.opts.slowGenerationSeconds : state.opts.generationSeconds;
-  const failAt = f.has('generation-fails') ? Math.ceil(slots.length / 2) : -1;
+  const { target, seconds, failAt, failMessage } = planGeneration({ target: slots.length, seconds: state.opts.generationSeconds, failAt: -1, failMessage: '' }, state);
   const rejected = customTopics.find((t) => INJECTION.test(t));
   const steps = Math.max(1, slots.length);
   const stepMs = (seconds * 1000) / steps;
@@ -55,7 +51,7 @@ export function startGeneration(state: SimState, run: Run, project: Project, cli
     state.timers.remove(timer);
     if (!state.store.runs.has(run.id)) return;
     if (rejected !== undefined) return finish(`Security validation failed: custom topic rejected (${rejected.slice(0, 40)})`);
-    if (i === failAt) return finish(GENERATION_FAILED_MESSAGE);
+    if (i === failAt) return finish(failMessage);
     const slot = slots[i];
     if (slot && i < target) {
       const content = postContent(slot.templateId, slot.variant, i, client);

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { hasFlag } from './fault-hooks.ts';
 import type { SimState } from './state.ts';
 
 /** The real app's security middleware (contract §8). Applied to every simulator response. */
@@ -7,15 +8,15 @@ export const CSP =
 
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
-/** Adds security headers; the no-security-headers fault drops CSP, nosniff, frame and HSTS. */
+/** The names addSecurityHeaders may set (faults that strip headers name them from here). */
+export const SECURITY_HEADERS = ['X-Content-Type-Options', 'X-Frame-Options', 'Content-Security-Policy', 'Strict-Transport-Security', 'X-XSS-Protection', 'Referrer-Policy', 'Permissions-Policy'] as const;
+
+/** Adds the security headers of every response (HSTS only outside debug mode). */
 export function addSecurityHeaders(h: Record<string, string>, state: SimState): void {
-  const stripped = state.faults.has('no-security-headers');
-  if (!stripped) {
-    h['X-Content-Type-Options'] = 'nosniff';
-    h['X-Frame-Options'] = 'DENY';
-    h['Content-Security-Policy'] = CSP;
-    if (!state.debug()) h['Strict-Transport-Security'] = HSTS;
-  }
+  h['X-Content-Type-Options'] = 'nosniff';
+  h['X-Frame-Options'] = 'DENY';
+  h['Content-Security-Policy'] = CSP;
+  if (!state.debug()) h['Strict-Transport-Security'] = HSTS;
   h['X-XSS-Protection'] = '1; mode=block';
   h['Referrer-Policy'] = 'strict-origin-when-cross-origin';
   h['Permissions-Policy'] = 'geolocation=(), microphone=(), camera=(), payment=(), usb=()';
@@ -24,9 +25,9 @@ export function addSecurityHeaders(h: Record<string, string>, state: SimState): 
 const PROD_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 const PROD_HEADERS = ['accept', 'accept-language', 'authorization', 'content-language', 'content-type', 'origin', 'x-requested-with'];
 
-/** Echo-any-origin modes: the debug-on and cors-wildcard faults (and the debug option). */
+/** Echo-any-origin modes: debug mode, or a fault that opens CORS. */
 function permissive(state: SimState): boolean {
-  return state.debug() || state.faults.has('cors-wildcard');
+  return state.debug() || hasFlag(state, 'corsOpen');
 }
 
 function allowed(state: SimState, origin: string): boolean {

@@ -8,6 +8,8 @@ export interface Reply {
   raw?: Buffer | string;
   contentType?: string;
   headers?: Record<string, string>;
+  /** index.html served by the SPA fallback for a path that is not a file (a deep link). */
+  spaFallback?: boolean;
 }
 
 export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({ status, json: body, headers });

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StaticSite } from './dashboard/site.ts';
-import { parseFaultNames, unknownFaultMessage, type FaultName } from './faults.ts';
+import { hasFlag } from './fault-hooks.ts';
+import { faultsNamed, parseFaultNames, unknownFaultMessage, type FaultName } from './faults.ts';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options.ts';
 import { createRateLimiter } from './ratelimit.ts';
 import { allRoutes } from './routes/index.ts';
@@ -11,9 +12,10 @@ import { serveSite, type ServedSite } from './spa.ts';
 import { createTimers, type SimState } from './state.ts';
 import { loadDashboardDir } from './static-dir.ts';
 import { createStats, statsSnapshot, type StatsSnapshot } from './stats.ts';
+import { seedClient } from './seed.ts';
 import { addUser, createStore } from './store.ts';
 
-export { FAULTS, FAULT_NAMES, type FaultName, type FaultSpec } from './faults.ts';
+export { FAULTS, FAULT_NAMES, PRESETS, type FaultName, type FaultSpec } from './faults.ts';
 export { RATE_LIMITS, type RateLimitName } from './ratelimit.ts';
 export type { SimulatorOptions } from './options.ts';
 export type { StatsSnapshot } from './stats.ts';
@@ -28,7 +30,7 @@ export interface SimulatorHandle {
   adminToken: string;
   /** Stops background runs, closes every connection, resolves when the port is free. Idempotent. */
   close(): Promise<void>;
-  /** Replaces the active faults; throws naming unknown ones (nothing changes then). */
+  /** Replaces the active faults (presets such as "real-head" expand); throws naming unknown ones (nothing changes then). */
   setFaults(names: readonly string[]): void;
   faults(): FaultName[];
   stats(): StatsSnapshot;
@@ -60,12 +62,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const store = createStore();
   const seededUser = addUser(store, { email: opts.email, password: opts.password, fullName: 'Jumpstart Operator' });
   for (const u of opts.extraUsers) addUser(store, u);
-  const faults = new Set<FaultName>(opts.faults);
+  for (const name of opts.seedClients) seedClient(store, seededUser, name);
   const timers = createTimers();
   const state: SimState = {
     opts,
     store,
-    faults,
+    active: faultsNamed(opts.faults),
+    faultMemory: new Map(),
     limiter: createRateLimiter(opts.rateLimits),
     stats: createStats(),
     // A fresh signing key per instance: tokens of another run never validate here.
@@ -73,7 +76,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     seededUser,
     site,
     timers,
-    debug: () => opts.debug || faults.has('debug-on'),
+    debug: () => opts.debug || hasFlag(state, 'debug'),
   };
   const server = createServer({ keepAliveTimeout: 5000 }, createRequestHandler(state, allRoutes(opts.version)));
   await new Promise<void>((resolve, reject) => {
@@ -101,10 +104,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setFaults(names) {
       const parsed = parseFaultNames(names);
       if (parsed.unknown.length > 0) throw new Error(unknownFaultMessage(parsed.unknown));
-      faults.clear();
-      for (const f of parsed.faults) faults.add(f);
+      state.active = faultsNamed(parsed.faults);
     },
-    faults: () => [...faults],
+    faults: () => state.active.map((f) => f.name),
     stats: () => statsSnapshot(state),
   };
 }

@@ -39,7 +39,7 @@ export function buildOpenApi(routes: readonly Route[], version: string): Record<
   };
 }
 
-/** FastAPI's /docs page: Swagger UI from the jsdelivr CDN (a browser with the app's CSP blocks it, like the real one). */
+/** FastAPI's own /docs page: Swagger UI from the jsdelivr CDN plus an inline script, which the app's CSP blocks in a browser (served by the fault docs-blocked-by-csp). */
 export const swaggerHtml = (title: string): string => `<!DOCTYPE html>
 <html>
 <head>

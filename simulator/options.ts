@@ -11,7 +11,7 @@ export interface SimulatorOptions {
   /** 0 = an ephemeral port. */
   port?: number;
   host?: string;
-  /** Faults active from the start (names of FAULTS). */
+  /** Faults active from the start (names of FAULTS, or presets such as "real-head"). */
   faults?: string[];
   /** Duration of a healthy 30-post generation run, in seconds (the real app needs 60–90 s). */
   generationSeconds?: number;
@@ -24,6 +24,11 @@ export interface SimulatorOptions {
   password?: string;
   /** Extra seeded accounts, e.g. a second user for ownership (403) checks. */
   extraUsers?: Array<{ email: string; password: string; fullName?: string; isSuperuser?: boolean }>;
+  /**
+   * Clients the seeded operator already has (complete profiles), as after an earlier gate run: the
+   * wizard's "Use Existing Client" path is then what a check meets.
+   */
+  seedClients?: string[];
   /** Token for /__sim/*; random when unset. */
   adminToken?: string;
   /** Reported by /health and /openapi.json. */
@@ -35,6 +40,7 @@ export interface SimulatorOptions {
   rateLimits?: Partial<Record<string, number>>;
   /** One line per request on stderr. */
   log?: boolean;
+  /** The slow-api fault's delay of every /api/* response (ms, 0–60000; default 700). */
   slowApiMs?: number;
   stallMs?: number;
   stallPeriodMs?: number;
@@ -55,6 +61,7 @@ export interface ResolvedOptions {
   email: string;
   password: string;
   extraUsers: Array<{ email: string; password: string; fullName?: string; isSuperuser?: boolean }>;
+  seedClients: string[];
   adminToken: string;
   version: string;
   debug: boolean;
@@ -98,6 +105,7 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     email: o.email ?? 'operator@jumpstart.local',
     password: o.password ?? 'jumpstart-sim-password',
     extraUsers: o.extraUsers ?? [],
+    seedClients: o.seedClients ?? [],
     adminToken: o.adminToken ?? randomBytes(24).toString('hex'),
     version: o.version ?? '1.4.2',
     debug: o.debug ?? false,
@@ -119,6 +127,7 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
   check(problems, r.password.length >= 1 && r.password.length <= 200, 'password must be 1–200 characters');
   check(problems, r.adminToken.length >= 8, 'adminToken must be at least 8 characters');
   check(problems, r.version.trim() !== '', 'version must not be empty');
+  check(problems, r.seedClients.every((n) => typeof n === 'string' && n.trim().length >= 1 && n.length <= 200), 'seedClients must be names of 1–200 characters');
   check(problems, nonNegative(r.burstAfter), 'burstAfter must be a number ≥ 0');
   // Delays are held by timers that outlive close() until they fire: keep them bounded.
   for (const k of ['slowApiMs', 'stallMs', 'slowPageMs', 'stallPeriodMs'] as const) {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { adminReply } from './admin.ts';
+import { afterRoute, beforeRoute, fixHeaders, onRequest } from './fault-hooks.ts';
 import { addCorsHeaders, addSecurityHeaders, isPreflight, preflight } from './headers.ts';
 import { HttpError, SimulatedFault, ValidationError, parseJsonBody, readBody, type Reply } from './http.ts';
 import { createRouter, type Match } from './router.ts';
@@ -19,8 +19,10 @@ function globalError(state: SimState, e: unknown): Reply {
 export function errorReply(state: SimState, e: unknown): Reply {
   if (e instanceof HttpError) return { status: e.status, json: e.body, headers: e.headers };
   if (e instanceof ValidationError) return { status: 422, json: { detail: e.errors } };
-  if (e instanceof SimulatedFault) process.stderr.write(`[sim] 500: ${e.message}\n`);
-  else process.stderr.write(`[sim] unhandled error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  // A fault's 500 is expected (and may come by the hundred under load): logged only with --log.
+  if (e instanceof SimulatedFault) {
+    if (state.opts.log) process.stderr.write(`[sim] 500: ${e.message}\n`);
+  } else process.stderr.write(`[sim] unhandled error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   return globalError(state, e);
 }
 
@@ -39,20 +41,9 @@ function write(req: IncomingMessage, res: ServerResponse, state: SimState, reply
   addCorsHeaders(h, req, state);
   Object.assign(h, reply.headers);
   h['X-Process-Time'] = ((performance.now() - t0) / 1000).toFixed(3);
+  if (!admin) fixHeaders(h, reply, state);
   res.writeHead(reply.status, h);
   res.end(empty ? undefined : body);
-}
-
-/** 5xx-burst: after `burstAfter` requests of a route, every (1/burstFraction)-th one fails, 500 and 503 alternating. */
-function burstStatus(state: SimState, counters: Map<string, number>, key: string): number | undefined {
-  const n = (counters.get(key) ?? 0) + 1;
-  counters.set(key, n);
-  const k = n - state.opts.burstAfter;
-  if (k <= 0) return undefined;
-  const f = state.opts.burstFraction;
-  const fails = Math.floor(k * f);
-  if (fails === Math.floor((k - 1) * f)) return undefined;
-  return fails % 2 === 1 ? 500 : 503;
 }
 
 function templateOf(m: Match): string | undefined {
@@ -63,7 +54,25 @@ function templateOf(m: Match): string | undefined {
 
 export function createRequestHandler(state: SimState, routes: readonly Route[]): (req: IncomingMessage, res: ServerResponse) => void {
   const match = createRouter(routes);
-  const burst = new Map<string, number>();
+
+  /**
+   * A matched route: faults may answer before it or change its answer after it (errors included, as
+   * their replies). A fault acts out an exception by throwing, like the app's own code would.
+   */
+  async function dispatch(route: Route, ctx: Ctx, template: string): Promise<Reply> {
+    const call = { ctx, route: `${route.method} ${template}` };
+    let reply: Reply;
+    try {
+      reply = (await beforeRoute(call)) ?? (await route.handler(ctx));
+    } catch (e) {
+      reply = errorReply(state, e);
+    }
+    try {
+      return await afterRoute(call, reply);
+    } catch (e) {
+      return errorReply(state, e);
+    }
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse, t0: number): Promise<void> {
     const url = req.url ?? '/';
@@ -75,28 +84,19 @@ export function createRequestHandler(state: SimState, routes: readonly Route[]):
       const reply = await adminReply(req, path, state).catch((e: unknown) => errorReply(state, e));
       return write(req, res, state, reply, t0, true);
     }
-    const f = state.faults;
-    if (f.has('stall')) {
-      const phase = Date.now() % state.opts.stallPeriodMs;
-      if (phase < state.opts.stallMs) await sleep(state.opts.stallMs - phase);
-    }
     const isApi = path === '/api' || path.startsWith('/api/');
-    if (f.has('slow-api') && isApi) await sleep(state.opts.slowApiMs);
+    await onRequest({ method, path, api: isApi }, state);
 
     const m = match(method, path);
     let template = templateOf(m) ?? (isApi ? '/api/{path:path}' : undefined);
     let reply: Reply;
-    const burstable = f.has('5xx-burst') && template !== undefined && (path === '/health' || isApi);
-    let burstCode: number | undefined;
     try {
       if (isPreflight(req)) {
         const p = preflight(req, state);
         reply = { status: p.status, raw: p.text, contentType: 'text/plain; charset=utf-8', headers: p.headers };
         template ??= '/{path:path}';
-      } else if ((burstCode = burstable ? burstStatus(state, burst, `${method} ${template}`) : undefined) !== undefined) {
-        reply = burstCode === 500 ? globalError(state, new Error('simulated 5xx burst')) : { status: 503, json: { detail: 'Service Unavailable' } };
       } else if (m.kind === 'ok') {
-        reply = await m.route.handler(makeCtx(req, method, path, search, m.params));
+        reply = await dispatch(m.route, makeCtx(req, method, path, search, m.params), m.template);
       } else if (m.kind === 'method') {
         reply = { status: 405, json: { detail: 'Method Not Allowed' } };
       } else if (m.kind === 'redirect') {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { FaultName } from './faults.ts';
+import type { Fault } from './fault-hooks.ts';
 import type { Reply } from './http.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { RateLimiter } from './ratelimit.ts';
@@ -25,14 +25,17 @@ export interface Timers {
 export interface SimState {
   opts: ResolvedOptions;
   store: Store;
-  faults: Set<FaultName>;
+  /** The active faults, in table order (replaced as a whole when they change). */
+  active: readonly Fault[];
+  /** Per-instance memory of the active faults (see faultMemory in fault-hooks.ts). */
+  faultMemory: Map<string, unknown>;
   limiter: RateLimiter;
   stats: Stats;
   jwtKey: Buffer;
   seededUser: User;
   site: ServedSite | undefined;
   timers: Timers;
-  /** When the fault is on or the debug option is. */
+  /** The debug option, or a fault that switches debug mode on. */
   debug(): boolean;
 }
 

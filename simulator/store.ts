@@ -92,8 +92,8 @@ export interface Deliverable {
   proof_notes: string | null;
   checksum: string | null;
   file_size_bytes: number;
-  /** The file itself (kept in memory: nothing to clean up on close). */
-  file: Buffer;
+  /** The file itself (kept in memory: nothing to clean up on close); null when none was written. */
+  file: Buffer | null;
   contentType: string;
   /** Plain-text rendering for the details preview. */
   text: string;
@@ -152,12 +152,8 @@ export function deleteProjectCascade(store: Store, projectId: string): void {
   store.counters.projectsDeleted += 1;
 }
 
-/**
- * The "SELECT 1" behind /api/health/db: touches every table, so it costs what a trivial query costs.
- * Throws when the database is down (fault db-down).
- */
-export function pingStore(store: Store, down: boolean): { rows: number } {
-  if (down) throw new Error('connection refused: simulated database outage');
+/** The "SELECT 1" behind /api/health/db: touches every table, so it costs what a trivial query costs. */
+export function pingStore(store: Store): { rows: number } {
   let rows = 0;
   for (const t of [store.users, store.clients, store.projects, store.runs, store.posts, store.deliverables]) rows += t.size;
   return { rows };

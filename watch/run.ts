@@ -80,6 +80,6 @@ export async function runWatch(input: WatchInput): Promise<WatchOutput> {
       }
     }
   }
-  const result = evaluateWatch(state, { plannedPolls, durationMs: Date.now() - started, interrupted }, triggers);
+  const result = evaluateWatch(state, { plannedPolls, durationMs: Date.now() - started, interrupted, apiPath }, triggers);
   return version ? { result, state, version } : { result, state };
 }

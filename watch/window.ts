@@ -34,6 +34,10 @@ export interface WatchState {
   recent5xx: number[];
   total5xx: number;
   max5xxSeen: number;
+  /** Polls whose API probe answered 2xx: without any, the window has no API signal at all. */
+  apiOk: number;
+  /** The API probe's other answers by status ("404": 10, "no answer": 2). */
+  apiOther: Record<string, number>;
   /** Set once a rollback trigger fired; the watch stops there. */
   tripped?: string;
 }
@@ -46,7 +50,12 @@ export const initialWatchState: WatchState = {
   recent5xx: [],
   total5xx: 0,
   max5xxSeen: 0,
+  apiOk: 0,
+  apiOther: {},
 };
+
+const answer = (status: number): string => (status === 0 ? 'no answer' : String(status));
+const is2xx = (status: number): boolean => status >= 200 && status < 300;
 
 /**
  * Pure fold (runbook "Alert Thresholds"): a health failure is any /health poll that is not 200
@@ -59,6 +68,7 @@ export function recordPoll(state: WatchState, poll: Poll, triggers: WatchTrigger
   const fives = [poll.healthStatus, poll.apiStatus].filter((s) => s >= 500).map(() => poll.at);
   const since = poll.at - triggers.window5xxS * 1000;
   const recent5xx = [...state.recent5xx, ...fives].filter((t) => t > since);
+  const apiKey = answer(poll.apiStatus);
   const next: WatchState = {
     polls: state.polls + 1,
     healthFailures,
@@ -67,6 +77,8 @@ export function recordPoll(state: WatchState, poll: Poll, triggers: WatchTrigger
     recent5xx,
     total5xx: state.total5xx + fives.length,
     max5xxSeen: Math.max(state.max5xxSeen, recent5xx.length),
+    apiOk: state.apiOk + (is2xx(poll.apiStatus) ? 1 : 0),
+    apiOther: is2xx(poll.apiStatus) ? state.apiOther : { ...state.apiOther, [apiKey]: (state.apiOther[apiKey] ?? 0) + 1 },
   };
   const tripped =
     state.tripped ??
@@ -78,12 +90,22 @@ export function recordPoll(state: WatchState, poll: Poll, triggers: WatchTrigger
   return tripped ? { ...next, tripped } : next;
 }
 
-/** Pure: "poll 4/20 · /health 200 · /api/health/db 503 · 5xx in window 1 · consecutive failures 0". */
+/**
+ * Pure: "poll 4/20 · /health 200 · /api/health/db 503 · 5xx in window 1 · consecutive failures 0". While the
+ * API probe has never answered 2xx, every line says the window has no API signal (a quiet window is not
+ * evidence when the probe cannot see the API).
+ */
 export function progressLine(state: WatchState, poll: Poll, plannedPolls: number, apiPath: string): string {
-  const s = (n: number) => (n === 0 ? 'no answer' : String(n));
+  const blind = state.apiOk === 0 && !is2xx(poll.apiStatus) ? ` · API probe ${apiPath} ${poll.apiStatus === 0 ? 'gave no answer' : `answered ${poll.apiStatus}`} — no API signal` : '';
   return (
-    `poll ${state.polls}/${plannedPolls} · /health ${s(poll.healthStatus)}${poll.healthOk ? '' : ' ✗'} · ${apiPath} ${s(poll.apiStatus)}` +
+    `poll ${state.polls}/${plannedPolls} · /health ${answer(poll.healthStatus)}${poll.healthOk ? '' : ' ✗'} · ${apiPath} ${answer(poll.apiStatus)}` +
     ` · 5xx in window ${state.recent5xx.length} · consecutive health failures ${state.consecutiveHealthFailures}` +
+    blind +
     (poll.note ? ` · ${poll.note}` : '')
   );
+}
+
+/** "10 × 404, 2 × no answer" */
+export function apiAnswers(state: WatchState): string {
+  return Object.entries(state.apiOther).sort(([, a], [, b]) => b - a).map(([k, n]) => `${n} × ${k}`).join(', ');
 }

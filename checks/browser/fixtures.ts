@@ -1,6 +1,5 @@
 import type { BrowserContext, Browser } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { resolveBrowser } from '../../lib/browser.ts';
 import { checksSettings } from '../env.ts';
 import { updateFlow } from '../support/flow.ts';
 import { prerequisite } from '../support/outcome.ts';
@@ -13,17 +12,12 @@ export interface BrowserOptions {
   browserError: string | undefined;
 }
 
-let described: string | undefined;
 let watchedContexts = 0;
 
 /** Which Chromium runs these checks (the same choice playwright.config made), for the JUnit properties. */
 function browserDescription(): string {
-  try {
-    described ??= resolveBrowser(checksSettings().config.chromiumPath).describe;
-  } catch (err) {
-    described = `none: ${(err as Error).message}`;
-  }
-  return described;
+  const browser = checksSettings().browser;
+  return 'error' in browser ? `none: ${browser.error}` : browser.describe;
 }
 
 /**

@@ -1,6 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { z } from 'zod';
+import { readJson } from '../../lib/checks-contract/index.ts';
+
+// The private-file and token hand-off helpers are part of the gate↔checks contract (lib/checks-contract).
+export { readJson, readToken, writePrivate } from '../../lib/checks-contract/index.ts';
 
 /** What the setup login proved, without the token itself (RB-04's evidence, the browser checks' prerequisite). */
 export interface LoginOutcome {
@@ -27,32 +29,9 @@ export const tokenResponseSchema = z.object({
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
-/** Writes a file only its owner can read, atomically (no half-written session for a reader). */
-export function writePrivate(path: string, data: unknown): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(data, null, 2), { mode: 0o600 });
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, path);
-}
-
-export function readJson(path: string): unknown {
-  if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 export function readLogin(path: string): LoginOutcome | undefined {
   const raw = readJson(path);
   return raw && typeof raw === 'object' && typeof (raw as LoginOutcome).ok === 'boolean' ? (raw as LoginOutcome) : undefined;
-}
-
-export function readToken(path: string): string | undefined {
-  const raw = readJson(path) as { access_token?: unknown } | undefined;
-  return typeof raw?.access_token === 'string' && raw.access_token !== '' ? raw.access_token : undefined;
 }
 
 /**

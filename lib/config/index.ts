@@ -1,2 +1,3 @@
 export { loadConfig, redactConfig, secretValues, type Config, type ConfigInput } from './load.ts';
 export { FIELDS, MODES, configSchema, thresholdEnvNames, type FieldName, type Mode } from './schema.ts';
+export { LIMITS, RULES, parseBounded, plannedRequestsProblem } from './bounds.ts';

@@ -1,5 +1,6 @@
 import { GateError } from '../errors.ts';
-import { THRESHOLDS, type ThresholdName, type ThresholdSet } from '../runbook/thresholds.ts';
+import { THRESHOLDS, type Threshold, type ThresholdName, type ThresholdSet } from '../runbook/thresholds.ts';
+import { RULES, parseBounded, type NumberRule } from './bounds.ts';
 import { FIELDS, configSchema, thresholdEnvNames, type BaseConfig, type FieldName } from './schema.ts';
 
 /** The suite's resolved settings. */
@@ -21,6 +22,9 @@ function label(field: string): string {
   return f.flag ? `${f.env} (${f.flag})` : f.env;
 }
 
+/** A time threshold is bounded like a timeout (nothing waits longer), a percentage by 100. */
+const THRESHOLD_RULE: Record<Threshold['unit'], NumberRule> = { ms: RULES.timeoutMs, s: RULES.timeoutS, '%': RULES.percent, '×': RULES.ratio };
+
 function readThresholds(env: ConfigInput['env'], problems: string[]): ThresholdSet {
   const out = {} as ThresholdSet;
   for (const name of Object.keys(THRESHOLDS) as ThresholdName[]) {
@@ -29,12 +33,10 @@ function readThresholds(env: ConfigInput['env'], problems: string[]): ThresholdS
     const pick = (key: 'target' | 'alert'): number => {
       const raw = env[names[key]];
       if (raw === undefined || raw === '') return base[key];
-      const n = Number(raw);
-      if (!Number.isFinite(n) || n <= 0 || raw.trim() === '') {
-        problems.push(`${names[key]}: must be a positive number, got ${JSON.stringify(raw)}`);
-        return base[key];
-      }
-      return n;
+      const out = parseBounded(raw, THRESHOLD_RULE[base.unit]);
+      if ('value' in out) return out.value;
+      problems.push(`${names[key]}: ${out.problem}`);
+      return base[key];
     };
     const target = pick('target');
     const alert = pick('alert');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { THRESHOLDS, type ThresholdName } from '../runbook/thresholds.ts';
+import { RULES, parseBounded, type NumberRule } from './bounds.ts';
 
 /**
  * Every setting of the suite, with the env variable and flag that set it.
@@ -46,10 +47,15 @@ const boolish = z
   .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', ''])])
   .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
 
-const positiveNumber = z.coerce
-  .number({ error: 'must be a number' })
-  .refine((n) => Number.isFinite(n), 'must be a finite number')
-  .refine((n) => n > 0, 'must be greater than 0');
+/** A positive plain-decimal number within `rule` (bounds.ts says why each bound exists). */
+function bounded(rule: NumberRule) {
+  return z.union([z.string(), z.number()], { error: 'must be a number' }).transform((v, ctx) => {
+    const out = parseBounded(String(v), rule);
+    if ('value' in out) return out.value;
+    ctx.issues.push({ code: 'custom', message: out.problem, input: v });
+    return z.NEVER;
+  });
+}
 
 export const MODES = ['post-deploy', 'nightly', 'investigate'] as const;
 export type Mode = (typeof MODES)[number];
@@ -61,16 +67,16 @@ export const configSchema = z.object({
   expectedVersion: z.string().trim().min(1).optional(),
   mode: z.enum(MODES, { error: `must be one of ${MODES.join(', ')}` }).default('post-deploy'),
   outDir: z.string().trim().min(1).default('reports'),
-  requestTimeoutMs: positiveNumber.default(10_000),
-  preflightTimeoutMs: positiveNumber.default(10_000),
+  requestTimeoutMs: bounded(RULES.timeoutMs).default(10_000),
+  preflightTimeoutMs: bounded(RULES.timeoutMs).default(10_000),
   chromiumPath: z.string().trim().min(1).optional(),
   syntheticClient: z.string().trim().min(2).max(100).default('Jumpstart Gate Synthetic Client'),
   withGeneration: boolish.default(false),
   loadProfile: z.string().trim().min(1).optional(),
   /** Overrides the profile's duration (seconds) and rate (req/s); self-tests shrink them. */
-  loadDurationS: positiveNumber.optional(),
-  loadRate: positiveNumber.optional(),
-  rateCap: positiveNumber.default(50),
+  loadDurationS: bounded(RULES.durationS).optional(),
+  loadRate: bounded(RULES.rate).optional(),
+  rateCap: bounded(RULES.rate).default(50),
   allowRateLimited: boolish.default(false),
   notifyWebhook: httpUrl.optional(),
   /** Where the checks keep the session (storage state) during a run; gitignored, deleted after the run. */

@@ -19,8 +19,11 @@ export interface VerdictDocument {
   checks: VerdictCheck[];
   exitCode: number;
   mode: string;
-  command: 'gate' | 'watch';
+  /** The command that produced it: every gating command writes the same document. */
+  command: 'gate' | 'watch' | 'load' | 'k6:junit';
   expectedVersion?: string;
+  /** Set when a signal stopped the run: the verdict is then inconclusive whatever was seen before. */
+  cancelled?: string;
   finishedAt: string;
   reasons: string[];
   /** Which browser ran the checks, when they ran. */
@@ -38,6 +41,7 @@ export interface DocumentInput {
   startedAt: Date;
   finishedAt: Date;
   browser?: string;
+  cancelled?: string;
 }
 
 function toCheck(r: CheckResult): VerdictCheck {
@@ -67,5 +71,6 @@ export function buildVerdictDocument(input: DocumentInput): VerdictDocument {
   };
   if (input.expectedVersion !== undefined) doc.expectedVersion = input.expectedVersion;
   if (input.browser !== undefined) doc.browser = input.browser;
+  if (input.cancelled !== undefined) doc.cancelled = input.cancelled;
   return doc;
 }

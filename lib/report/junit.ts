@@ -11,6 +11,11 @@ export interface JUnitOptions {
   name?: string;
   /** When the run started; junit-report-builder writes it as local time without a zone. */
   timestamp?: Date;
+  /**
+   * Leave out the per-testcase <properties>, which the unmodified junit-10.xsd (Jenkins xUnit)
+   * rejects; a passed measurement then keeps its value in <system-out>. Default false.
+   */
+  strict?: boolean;
 }
 
 const SUITES: Record<CheckResult['source'], string> = {
@@ -25,11 +30,15 @@ function cdataSafe(text: string): string {
   return text.replace(/]]>/g, ']] >');
 }
 
-function addCase(tc: TestCase, r: CheckResult): void {
+function addProperties(tc: TestCase, r: CheckResult): void {
   tc.property('id', r.id).property('severity', r.severity).property('status', r.status);
   const measured = formatMeasured(r);
   if (measured !== undefined) tc.property('measured', measured);
   if (r.threshold) tc.property('threshold', r.threshold);
+}
+
+function addCase(tc: TestCase, r: CheckResult, strict: boolean): void {
+  if (!strict) addProperties(tc, r);
   const summary = measuredVsThreshold(r);
   const detail = cdataSafe([summary, r.message && r.message !== summary ? r.message : undefined].filter(Boolean).join('\n'));
   switch (r.status) {
@@ -45,19 +54,22 @@ function addCase(tc: TestCase, r: CheckResult): void {
       break;
     case 'warn':
       // A warning passes (DESIGN.md) but must stay visible to JUnit readers.
-      tc.property('warning', summary);
+      if (!strict) tc.property('warning', summary);
       tc.standardOutput(cdataSafe(`warning: ${detail}`));
       break;
-    case 'pass':
-      if (r.message) tc.standardOutput(cdataSafe(r.message));
+    case 'pass': {
+      const out = strict && r.measured !== undefined ? detail : r.message;
+      if (out) tc.standardOutput(cdataSafe(out));
       break;
+    }
   }
 }
 
 /**
  * Pure: one JUnit document for every result. One testcase per CheckResult (names unique, the id
  * first), one testsuite per producer; failure message = measured vs threshold; properties carry
- * id, severity, status, measured, threshold (and warning for warn); skip = <skipped/>; error = <error>.
+ * id, severity, status, measured, threshold (and warning for warn), unless `strict`; skip =
+ * <skipped/>; error = <error>.
  */
 export function renderJUnit(results: readonly CheckResult[], options: JUnitOptions = {}): string {
   const builder = root.newBuilder();
@@ -72,7 +84,7 @@ export function renderJUnit(results: readonly CheckResult[], options: JUnitOptio
       if (r.source !== source) return;
       suiteMs += r.durationMs ?? 0;
       const tc = suite.testCase().className(`jumpstart-gate.${source}`).name(names[i] ?? r.title).time(junitSeconds(r.durationMs));
-      addCase(tc, r);
+      addCase(tc, r, options.strict === true);
     });
     suite.time(junitSeconds(suiteMs));
   }

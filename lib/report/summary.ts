@@ -1,3 +1,4 @@
+import { causeOf, foldReasons, sharedCauses, type SharedCause } from './causes.ts';
 import { formatMeasured } from './format.ts';
 import type { VerdictCheck, VerdictDocument } from './document.ts';
 import { renderRollbackNotice } from './rollback.ts';
@@ -22,9 +23,37 @@ function cell(text: string | undefined): string {
   return (text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim();
 }
 
-function list(title: string, checks: readonly VerdictCheck[]): string[] {
+/** A check's detail: its message, or "cause N" when the message is shared with other checks. */
+function detail(c: VerdictCheck, causes: readonly SharedCause[]): string | undefined {
+  const cause = causeOf(c, causes);
+  return cause ? `cause ${cause.n}` : c.message;
+}
+
+/** A bullet per check; checks of one shared cause share one bullet. */
+function list(title: string, checks: readonly VerdictCheck[], causes: readonly SharedCause[]): string[] {
   if (checks.length === 0) return [];
-  return [`**${title}**`, '', ...checks.map((c) => `- ${c.title} (${c.severity})${c.message ? `: ${cell(c.message)}` : ''}`), ''];
+  const bullets: string[] = [];
+  for (const c of checks) {
+    const cause = causeOf(c, causes);
+    if (!cause) bullets.push(`- ${c.title} (${c.severity})${c.message ? `: ${cell(c.message)}` : ''}`);
+    else if (checks.find((o) => causeOf(o, causes) === cause) === c) {
+      const hit = checks.filter((o) => causeOf(o, causes) === cause);
+      bullets.push(hit.length === 1 ? `- ${c.title} (${c.severity}): cause ${cause.n}` : `- ${hit.map((o) => o.id).join(', ')}: cause ${cause.n}`);
+    }
+  }
+  return [`**${title}**`, '', ...bullets, ''];
+}
+
+/** "none: <why>" where the why is already a shared cause: refer to it instead of repeating it. */
+function browserLine(browser: string, causes: readonly SharedCause[]): string {
+  const why = browser.startsWith('none: ') ? browser.slice('none: '.length) : undefined;
+  const cause = why ? causes.find((c) => c.message.includes(why)) : undefined;
+  return cause ? `none (cause ${cause.n})` : browser;
+}
+
+function causesSection(causes: readonly SharedCause[]): string[] {
+  if (causes.length === 0) return [];
+  return ['**Causes shared by several checks**', '', ...causes.map((c) => `- **cause ${c.n}** (${c.ids.join(', ')}): ${cell(c.message)}`), ''];
 }
 
 export interface SummaryExtras {
@@ -45,18 +74,21 @@ export function renderSummary(doc: VerdictDocument, extras: SummaryExtras = {}):
     `Target \`${doc.target}\` · version \`${doc.version ?? 'unknown'}\`${doc.expectedVersion ? ` (expected \`${doc.expectedVersion}\`)` : ''} · ${doc.command === doc.mode ? doc.command : `${doc.command} ${doc.mode}`} · ${doc.startedAt} · ${(doc.durationMs / 1000).toFixed(1)} s`,
     '',
   ];
-  if (doc.reasons.length > 0) lines.push('**Why**', '', ...doc.reasons.map((r) => `- ${cell(r)}`), '');
+  const causes = sharedCauses(doc.checks);
+  const reasons = foldReasons(doc.reasons, doc.checks, causes);
+  if (reasons.length > 0) lines.push('**Why**', '', ...reasons.map((r) => `- ${cell(r)}`), '');
+  lines.push(...causesSection(causes));
   if (doc.verdict === 'rollback') lines.push('**Rollback notice** (paste into #incidents-content-jumpstart)', '', '```', renderRollbackNotice(doc), '```', '');
   if (extras.notify) lines.push(`Notification: ${cell(extras.notify)}`, '');
   lines.push('| Check | Severity | Status | Measured | Threshold | Detail |', '|---|---|---|---|---|---|');
   for (const c of doc.checks) {
-    lines.push(`| ${cell(c.title)} | ${c.severity} | ${STATUS[c.status]} | ${cell(formatMeasured(c))} | ${cell(c.threshold)} | ${cell(c.message)} |`);
+    lines.push(`| ${cell(c.title)} | ${c.severity} | ${STATUS[c.status]} | ${cell(formatMeasured(c))} | ${cell(c.threshold)} | ${cell(detail(c, causes))} |`);
   }
   lines.push('');
-  lines.push(...list('Warnings', doc.checks.filter((c) => c.status === 'warn')));
-  lines.push(...list('Minor failures (reported, not blocking)', doc.checks.filter((c) => c.status === 'fail' && c.severity === 'minor')));
-  lines.push(...list('Could not be evaluated', doc.checks.filter((c) => c.status === 'error')));
-  if (doc.browser) lines.push(`Browser: ${doc.browser}`, '');
+  lines.push(...list('Warnings', doc.checks.filter((c) => c.status === 'warn'), causes));
+  lines.push(...list('Minor failures (reported, not blocking)', doc.checks.filter((c) => c.status === 'fail' && c.severity === 'minor'), causes));
+  lines.push(...list('Could not be evaluated', doc.checks.filter((c) => c.status === 'error'), causes));
+  if (doc.browser) lines.push(`Browser: ${browserLine(doc.browser, causes)}`, '');
   if (extras.reportsDir) lines.push(`Reports: \`${extras.reportsDir}\``, '');
   return lines.join('\n');
 }
@@ -65,15 +97,20 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
-/** Pure: the plain-text table printed on the terminal at the end of a run. */
+const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 3)}...` : s);
+
+/** Pure: the plain-text table printed on the terminal at the end of a run; shared causes once, below it. */
 export function renderTable(doc: VerdictDocument): string {
-  const rows = doc.checks.map((c) => [c.title.slice(0, 60), c.severity, c.status.toUpperCase(), formatMeasured(c) ?? '', c.status === 'pass' ? '' : (c.message ?? '').slice(0, 80)]);
+  const causes = sharedCauses(doc.checks);
+  const rows = doc.checks.map((c) => [c.title.slice(0, 60), c.severity, c.status.toUpperCase(), formatMeasured(c) ?? '', c.status === 'pass' ? '' : (detail(c, causes) ?? '').slice(0, 80)]);
   const head = ['check', 'severity', 'status', 'measured', 'detail'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const fmt = (r: string[]) => r.map((v, i) => pad(v, widths[i] ?? 0)).join('  ').trimEnd();
   const out = [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)];
-  const shown = doc.reasons.slice(0, 3).map((r) => (r.length > 160 ? `${r.slice(0, 157)}...` : r));
-  const more = doc.reasons.length > shown.length ? ` (+${doc.reasons.length - shown.length} more in summary.md)` : '';
+  if (causes.length > 0) out.push('', ...causes.map((c) => `cause ${c.n} (${c.ids.join(', ')}): ${cut(c.message, 600)}`));
+  const reasons = foldReasons(doc.reasons, doc.checks, causes);
+  const shown = reasons.slice(0, 3).map((r) => cut(r, 160));
+  const more = reasons.length > shown.length ? ` (+${reasons.length - shown.length} more in summary.md)` : '';
   out.push('', `verdict: ${doc.verdict.toUpperCase()} (exit ${doc.exitCode})${shown.length ? ` — ${shown.join('; ')}${more}` : ''}`);
   return out.join('\n');
 }

@@ -20,7 +20,7 @@ export interface RouteSpec {
 export interface LoadProfile {
   name: string;
   description: string;
-  /** Default engine: open = constant arrival rate (the gate's), closed = capacity (autocannon). */
+  /** Default engine: open = constant arrival rate (the gate's), closed = capacity (a closed loop of N workers). */
   engine: LoadEngine;
   durationS: number;
   /** Requests per second (open engine). The closed engine uses `connections` instead. */

@@ -9,9 +9,14 @@ export interface Threshold {
   id: string;
   /** What is measured, in `unit`. */
   metric: string;
-  unit: 'ms' | 's' | '%';
-  /** Good below this (strictly). */
+  unit: 'ms' | 's' | '%' | '×';
+  /** Good below this (strictly), or up to and including it when `inclusiveTarget` is set. */
   target: number;
+  /**
+   * The runbook states some targets as "≤" (a ratio of exactly 1.2 is within target): then a value equal to
+   * the target passes, and the description says "≤". The alert stays strict ("fails above").
+   */
+  inclusiveTarget?: boolean;
   /** Fails above this (strictly). */
   alert: number;
   /** Env variable prefix for overrides: `<env>_TARGET` and `<env>_ALERT`. */
@@ -24,6 +29,10 @@ export const THRESHOLDS = {
   apiP95: { id: 'RB-14', metric: 'API latency p95', unit: 'ms', target: 200, alert: 500, env: 'CJ_API_P95_MS' },
   errorRate: { id: 'RB-15', metric: 'error rate', unit: '%', target: 0.1, alert: 1, env: 'CJ_ERROR_RATE_PCT' },
   dbP95: { id: 'RB-16', metric: 'database query latency p95', unit: 'ms', target: 50, alert: 200, env: 'CJ_DB_P95_MS' },
+  /** Candidate vs live (blue-green): the candidate's p95 as a multiple of live's, judged only when significant. */
+  liveP95Ratio: { id: 'RB-14', metric: 'API latency p95, candidate / live', unit: '×', target: 1.2, alert: 1.5, inclusiveTarget: true, env: 'CJ_LIVE_P95_RATIO' },
+  /** Candidate vs live: how far the candidate's error rate is above live's, in percentage points. */
+  liveErrorRateDelta: { id: 'RB-15', metric: 'error rate above live', unit: '%', target: 0.1, alert: 1, env: 'CJ_LIVE_ERROR_RATE_PCT' },
 } as const satisfies Record<string, Threshold>;
 
 export type ThresholdName = keyof typeof THRESHOLDS;
@@ -42,16 +51,25 @@ export const TRIGGERS = {
 
 export type ThresholdOutcome = 'pass' | 'warn' | 'fail';
 
+/**
+ * A load generator that fell behind its schedule puts its own delay into open-model latencies. When its
+ * scheduling lag p99 exceeds this share of a latency target, the latency results say so with the figure.
+ */
+export const GENERATOR_LAG_SHARE = 0.1;
+
+/** Significance a candidate-vs-live difference needs before it may warn or fail (Mann–Whitney / Fisher). */
+export const LIVE_ALPHA = 0.01;
+
 /** Pure: where a measured value falls against a threshold. NaN or a non-finite value is never a pass. */
-export function evaluateThreshold(value: number, t: Pick<Threshold, 'target' | 'alert'>): ThresholdOutcome {
+export function evaluateThreshold(value: number, t: Pick<Threshold, 'target' | 'alert' | 'inclusiveTarget'>): ThresholdOutcome {
   if (!Number.isFinite(value)) return 'fail';
   if (value > t.alert) return 'fail';
-  if (value >= t.target) return 'warn';
+  if (t.inclusiveTarget ? value > t.target : value >= t.target) return 'warn';
   return 'pass';
 }
 
-/** "target < 200 ms, alert > 500 ms" */
-export function describeThreshold(t: Pick<Threshold, 'target' | 'alert' | 'unit'>): string {
-  const u = t.unit === '%' ? ' %' : ` ${t.unit}`;
-  return `target < ${t.target}${u}, alert > ${t.alert}${u}`;
+/** "target < 200 ms, alert > 500 ms"; an inclusive target reads "target ≤ 1.2×". */
+export function describeThreshold(t: Pick<Threshold, 'target' | 'alert' | 'unit' | 'inclusiveTarget'>): string {
+  const u = t.unit === '%' ? ' %' : t.unit === '×' ? '×' : ` ${t.unit}`;
+  return `target ${t.inclusiveTarget ? '≤' : '<'} ${t.target}${u}, alert > ${t.alert}${u}`;
 }

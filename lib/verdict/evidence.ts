@@ -2,7 +2,7 @@ import { catalogEntry } from '../runbook/catalog.ts';
 import type { CheckResult } from './types.ts';
 
 /** An `error` result for a check that should have reported and did not (missing evidence is never a pass). */
-export function missingEvidence(id: string, source: CheckResult['source'], why: string): CheckResult {
+function missingEvidence(id: string, source: CheckResult['source'], why: string): CheckResult {
   const entry = catalogEntry(id);
   return { id, title: `${id} ${entry.title}`, severity: entry.severity, status: 'error', message: why, source };
 }

@@ -1,3 +1,2 @@
-export { decideVerdict, failingIds, type Decision } from './decide.ts';
-export { markAll, missingEvidence, requireEvidence } from './evidence.ts';
-export type { CheckResult, CheckStatus, Severity, Verdict } from './types.ts';
+export { decideVerdict, failingIds } from './decide.ts';
+export { markAll, requireEvidence } from './evidence.ts';

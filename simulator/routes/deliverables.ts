@@ -28,15 +28,14 @@ function get(ctx: Ctx): Reply {
   return json(200, deliverableOut(ownedDeliverable(ctx.state.store, user, ctx.params['id'] ?? '')));
 }
 
-/** FileResponse: DOCX type and attachment; docx-corrupt truncates it, download-broken is the real HEAD 404. */
+/** FileResponse with the type and attachment name; a deliverable without a file is the real 404. */
 function download(ctx: Ctx): Reply {
   const user = requireUser(ctx);
   limit(ctx, 'deliverable-download');
   const d = ownedDeliverable(ctx.state.store, user, ctx.params['id'] ?? '');
-  if (ctx.state.faults.has('download-broken')) return detail(404, `File not found: ${d.path}`);
-  const file = ctx.state.faults.has('docx-corrupt') ? d.file.subarray(0, Math.floor(d.file.length / 3)) : d.file;
+  if (d.file === null) return detail(404, `File not found: ${d.path}`);
   const basename = d.path.split('/').at(-1) ?? 'deliverable';
-  return { status: 200, raw: file, contentType: d.contentType, headers: { 'Content-Disposition': `attachment; filename="${basename}"` } };
+  return { status: 200, raw: d.file, contentType: d.contentType, headers: { 'Content-Disposition': `attachment; filename="${basename}"` } };
 }
 
 function summary(p: Post) {

@@ -1,5 +1,5 @@
 import { limit, requireUser } from '../auth.ts';
-import { SimulatedFault, json, type Reply } from '../http.ts';
+import { json, type Reply } from '../http.ts';
 import { ownedClient, ownedProject, owns } from '../own.ts';
 import { projectOut } from '../serialize.ts';
 import type { Ctx, Route } from '../state.ts';
@@ -57,7 +57,6 @@ async function create(ctx: Ctx): Promise<Reply> {
   const user = requireUser(ctx);
   const b = validateBody(await ctx.body(), createSchema, 'forbid');
   limit(ctx, 'projects-create');
-  if (ctx.state.faults.has('project-create-fails')) throw new SimulatedFault('simulated project creation failure (fault project-create-fails)');
   const { store } = ctx.state;
   const client = ownedClient(store, user, String(b['client_id']));
   const p: Project = {

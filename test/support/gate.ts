@@ -47,17 +47,27 @@ export interface RunOutcome {
   ms: number;
 }
 
-/** Spawns a script (`node --import tsx scripts/<name>.ts …`) with a hard deadline; kills its group on timeout. */
-export function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number, interruptAfterMs?: number): Promise<RunOutcome> {
+/** Signals to send to the command, each `[signal, ms after the start]` (a CI cancel is SIGINT, SIGTERM, SIGKILL). */
+export type SignalPlan = ReadonlyArray<readonly [NodeJS.Signals, number]>;
+
+/**
+ * Spawns the bin (`node bin/jumpstart-gate.js <command> …`, exactly as CI runs it) with a hard deadline;
+ * kills its group on timeout. `signals` go to the command alone, like a CI runner's to its step, timed
+ * from when `signalsFrom` settles (default: the start).
+ */
+export function runBin(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number, signals: SignalPlan = [], signalsFrom: Promise<unknown> = Promise.resolve()): Promise<RunOutcome> {
   const started = Date.now();
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/jumpstart-gate.js'), command, ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    // Like Ctrl-C on the gate alone: its children are in their own groups and must be stopped by it.
-    const interrupt = interruptAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGINT'), interruptAfterMs);
+    // To the gate alone: its children are in their own groups and must be stopped by it.
+    const sent: NodeJS.Timeout[] = [];
+    void signalsFrom.then(() => {
+      for (const [sig, ms] of signals) sent.push(setTimeout(() => child.kill(sig), ms));
+    });
     const timer = setTimeout(() => {
       try {
         process.kill(-(child.pid ?? 0), 'SIGKILL');
@@ -67,7 +77,7 @@ export function runScript(script: string, args: readonly string[], env: NodeJS.P
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (interrupt) clearTimeout(interrupt);
+      for (const t of sent) clearTimeout(t);
       resolvePromise({ code, stdout, stderr, ms: Date.now() - started });
     });
   });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { test } from '@playwright/test';
-import type { ChecksPaths } from '../../env.ts';
+import type { ChecksPaths } from '../../../lib/checks-contract/index.ts';
 import { readFlow } from '../../support/flow.ts';
 import { ensure, prerequisite, record } from '../../support/outcome.ts';
 

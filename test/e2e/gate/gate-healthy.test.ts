@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../../../simulator/index.ts';
-import { describeChecks, filesContaining, gateEnv, JWT_PATTERN, junitSchemaErrors, readVerdict, runScript, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
+import { describeChecks, filesContaining, gateEnv, JWT_PATTERN, junitSchemaErrors, readVerdict, runBin, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
 
 const RUNS = Math.max(1, Number(process.env.GATE_HEALTHY_RUNS ?? 2) || 2);
 /** Healthy runs that promoted, over both tests (the nightly ones count too): printed at the end. */
@@ -27,7 +27,7 @@ test(`no false alarms: ${RUNS} post-deploy runs on the healthy simulator all pro
     const sim = await startSimulator({ port: 0, generationSeconds: 1, email: SIM_EMAIL, password: SIM_PASSWORD, version: SIM_VERSION });
     try {
       tally.runs++;
-      const run = await runScript('gate.ts', ['--target', sim.url, '--mode', 'post-deploy'], gateEnv(sim.url, outDir, { GITHUB_STEP_SUMMARY: stepSummary }), 150_000);
+      const run = await runBin('gate', ['--target', sim.url, '--mode', 'post-deploy'], gateEnv(sim.url, outDir, { GITHUB_STEP_SUMMARY: stepSummary }), 150_000);
       const v = await readVerdict(outDir);
       const context = `run ${i}: exit ${run.code} in ${run.ms} ms\n${describeChecks(v)}\n${run.stderr.slice(-1500)}`;
       assert.equal(run.code, 0, context);
@@ -78,7 +78,7 @@ test('nightly: no generation, light load, the synthetic client reused, the proje
   for (const night of [1, 2]) {
     const outDir = join(dir, `night-${night}`);
     tally.runs++;
-    const run = await runScript('gate.ts', ['--mode', 'nightly'], gateEnv(sim.url, outDir), 150_000);
+    const run = await runBin('gate', ['--mode', 'nightly'], gateEnv(sim.url, outDir), 150_000);
     const v = await readVerdict(outDir);
     const context = `night ${night}: exit ${run.code}\n${describeChecks(v)}\n${run.stderr.slice(-1500)}`;
     assert.equal(run.code, 0, context);

@@ -3,6 +3,7 @@
  * before anything runs; unreachable, non-resolving and hanging targets end in a verdict within a
  * bounded time with reports written; no browser is inconclusive; the webhook carries the rollback
  * notice and its failure never changes the verdict; investigate mode runs load only, without login.
+ * (Cancellation: cancel.test.ts; the out dir: out-dir.test.ts.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../../../simulator/index.ts';
-import { cleanEnv, describeChecks, filesContaining, gateEnv, junitSchemaErrors, readVerdict, runScript, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
+import { cleanEnv, describeChecks, filesContaining, gateEnv, junitSchemaErrors, readVerdict, runBin, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
 
 async function tempDir(t: { after: (fn: () => Promise<void>) => void }, prefix: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
@@ -55,19 +56,19 @@ test('bad input: exit 64 before anything runs, every problem listed', async (t) 
   const target = await server(t, 'ok');
   const outDir = join(dir, 'reports');
   // Everything wrong at once: invalid URL, no credentials, negative and non-numeric thresholds, unknown mode.
-  const all = await runScript('gate.ts', ['--target', 'not-a-url', '--mode', 'weekly'], cleanEnv({ CJ_OUT_DIR: outDir, CJ_API_P95_MS_ALERT: '-5', CJ_GENERATION_S_TARGET: 'soon' }), 30_000);
+  const all = await runBin('gate', ['--target', 'not-a-url', '--mode', 'weekly'], cleanEnv({ CJ_OUT_DIR: outDir, CJ_API_P95_MS_ALERT: '-5', CJ_GENERATION_S_TARGET: 'soon' }), 30_000);
   assert.equal(all.code, 64, all.stderr);
   for (const needle of ['CJ_BASE_URL', 'CJ_MODE', 'CJ_EMAIL', 'CJ_PASSWORD', 'CJ_API_P95_MS_ALERT', 'CJ_GENERATION_S_TARGET']) {
     assert.match(all.stderr, new RegExp(needle), `names ${needle}`);
   }
   // A reachable target with one bad setting: nothing is sent to it and nothing is written.
-  const one = await runScript('gate.ts', ['--target', target.url], cleanEnv({ CJ_OUT_DIR: outDir, CJ_EMAIL: SIM_EMAIL, CJ_PASSWORD: SIM_PASSWORD, CJ_PAGE_LOAD_MS_ALERT: 'abc' }), 30_000);
+  const one = await runBin('gate', ['--target', target.url], cleanEnv({ CJ_OUT_DIR: outDir, CJ_EMAIL: SIM_EMAIL, CJ_PASSWORD: SIM_PASSWORD, CJ_PAGE_LOAD_MS_ALERT: 'abc' }), 30_000);
   assert.equal(one.code, 64, one.stderr);
-  assert.match(one.stderr, /CJ_PAGE_LOAD_MS_ALERT: must be a positive number, got "abc"/);
-  const flag = await runScript('gate.ts', ['--target', target.url, '--no-such-flag'], cleanEnv({ CJ_OUT_DIR: outDir, CJ_EMAIL: SIM_EMAIL, CJ_PASSWORD: SIM_PASSWORD }), 30_000);
+  assert.match(one.stderr, /CJ_PAGE_LOAD_MS_ALERT: must be a plain decimal number such as 2000 or 0.5, got "abc"/);
+  const flag = await runBin('gate', ['--target', target.url, '--no-such-flag'], cleanEnv({ CJ_OUT_DIR: outDir, CJ_EMAIL: SIM_EMAIL, CJ_PASSWORD: SIM_PASSWORD }), 30_000);
   assert.equal(flag.code, 64);
   assert.match(flag.stderr, /unknown flag --no-such-flag/);
-  const watch = await runScript('watch.ts', ['--target', target.url, '--minutes', '-1', '--interval', 'x'], cleanEnv({ CJ_OUT_DIR: outDir }), 30_000);
+  const watch = await runBin('watch', ['--target', target.url, '--minutes', '-1', '--interval', 'x'], cleanEnv({ CJ_OUT_DIR: outDir }), 30_000);
   assert.equal(watch.code, 64);
   assert.match(watch.stderr, /--minutes[\s\S]*--interval/);
   assert.equal(target.requests(), 0, 'nothing ran');
@@ -92,7 +93,7 @@ test('unreachable, non-resolving and hanging targets: rollback within a bounded 
   ];
   for (const c of cases) {
     const outDir = join(dir, c.name);
-    const run = await runScript('gate.ts', ['--target', c.url], gateEnv(c.url, outDir, { CJ_PREFLIGHT_TIMEOUT_MS: '1500' }), 60_000);
+    const run = await runBin('gate', ['--target', c.url], gateEnv(c.url, outDir, { CJ_PREFLIGHT_TIMEOUT_MS: '1500' }), 60_000);
     const v = await readVerdict(outDir);
     assert.equal(run.code, 2, `${c.name}: ${run.stdout}\n${run.stderr}`);
     assert.equal(v.verdict, 'rollback');
@@ -102,7 +103,7 @@ test('unreachable, non-resolving and hanging targets: rollback within a bounded 
     assert.match(rb01?.message ?? '', c.cause, `${c.name}: ${rb01?.message}`);
     assert.ok(v.checks.filter((x) => x.id !== 'RB-01').every((x) => x.status === 'skip'), 'the rest is skipped, not passed');
     assert.deepEqual(await junitSchemaErrors(await readFile(join(outDir, 'junit.xml'), 'utf8')), []);
-    assert.match(await readFile(join(outDir, 'summary.md'), 'utf8'), /🚨 ROLLBACK: Deployment v1\.4\.2 rolled back due to RB-01 preflight/);
+    assert.match(await readFile(join(outDir, 'summary.md'), 'utf8'), /🚨 ROLLBACK REQUIRED: Deployment v1\.4\.2 must be rolled back due to RB-01 preflight/);
   }
 });
 
@@ -112,16 +113,16 @@ test('rollback posts the notice to the webhook; a failing webhook never changes 
   const hook = await server(t, 'ok');
   const broken = await server(t, 'fail');
   const env = (outDir: string) => gateEnv(hang.url, outDir, { CJ_PREFLIGHT_TIMEOUT_MS: '800' });
-  const ok = await runScript('gate.ts', ['--target', hang.url, '--notify-webhook', `${hook.url}/services/T0/B0/hook-secret`], env(join(dir, 'a')), 60_000);
+  const ok = await runBin('gate', ['--target', hang.url, '--notify-webhook', `${hook.url}/services/T0/B0/hook-secret`], env(join(dir, 'a')), 60_000);
   assert.equal(ok.code, 2);
   assert.equal(hook.bodies.length, 1, 'posted once');
   const payload = JSON.parse(hook.bodies[0] ?? '{}') as { text?: string; blocks?: unknown[] };
-  assert.match(payload.text ?? '', /^🚨 ROLLBACK: Deployment v1\.4\.2 rolled back due to RB-01 preflight/);
+  assert.match(payload.text ?? '', /^🚨 ROLLBACK REQUIRED: Deployment v1\.4\.2 must be rolled back due to RB-01 preflight/);
   assert.equal(payload.blocks?.length, 1);
   assert.match(await readFile(join(dir, 'a/summary.md'), 'utf8'), /Notification: rollback notice posted to the webhook \(HTTP 200\)/);
   assert.deepEqual(await filesContaining(join(dir, 'a'), ['hook-secret']), [], 'the webhook URL is a secret');
 
-  const bad = await runScript('gate.ts', ['--target', hang.url, '--notify-webhook', `${broken.url}/hook`], env(join(dir, 'b')), 60_000);
+  const bad = await runBin('gate', ['--target', hang.url, '--notify-webhook', `${broken.url}/hook`], env(join(dir, 'b')), 60_000);
   assert.equal(bad.code, 2, 'still rollback');
   assert.match(await readFile(join(dir, 'b/summary.md'), 'utf8'), /could not post the rollback notice to the webhook: HTTP 500/);
 });
@@ -130,7 +131,7 @@ test('no browser available: inconclusive (3), the API checks still reported', { 
   const dir = await tempDir(t, 'gate-nobrowser-');
   const sim = await startSimulator({ port: 0, generationSeconds: 1, email: SIM_EMAIL, password: SIM_PASSWORD, version: SIM_VERSION });
   t.after(() => sim.close());
-  const run = await runScript('gate.ts', [], gateEnv(sim.url, dir, { CHROMIUM_PATH: join(dir, 'no-such-chromium') }), 140_000);
+  const run = await runBin('gate', [], gateEnv(sim.url, dir, { CHROMIUM_PATH: join(dir, 'no-such-chromium') }), 140_000);
   const v = await readVerdict(dir);
   const context = `${run.stdout.slice(-2000)}\n${describeChecks(v)}`;
   assert.equal(run.code, 3, context);
@@ -144,7 +145,7 @@ test('investigate: load only on one route, no login, percentiles reported', { ti
   const dir = await tempDir(t, 'gate-investigate-');
   const sim = await startSimulator({ port: 0, generationSeconds: 1, email: SIM_EMAIL, password: SIM_PASSWORD, version: SIM_VERSION });
   t.after(() => sim.close());
-  const run = await runScript('gate.ts', ['--mode', 'investigate', '--route', '/api/health/db', '--rate', '10', '--duration', '2'], gateEnv(sim.url, dir), 50_000);
+  const run = await runBin('gate', ['--mode', 'investigate', '--route', '/api/health/db', '--rate', '10', '--duration', '2'], gateEnv(sim.url, dir), 50_000);
   const v = await readVerdict(dir);
   assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
   assert.deepEqual([...new Set(v.checks.map((c) => c.id))].sort(), ['RB-01', 'RB-14', 'RB-15', 'RB-16']);
@@ -163,34 +164,20 @@ test('watch: healthy → promote; health down → rollback after 3 polls; hangin
     await down.close();
   });
   const args = (url: string) => ['--target', url, '--minutes', '0.05', '--interval', '0.3'];
-  const ok = await runScript('watch.ts', args(healthy.url), cleanEnv({ CJ_OUT_DIR: join(dir, 'ok') }), 30_000);
+  const ok = await runBin('watch', args(healthy.url), cleanEnv({ CJ_OUT_DIR: join(dir, 'ok') }), 30_000);
   assert.equal(ok.code, 0, ok.stdout + ok.stderr);
   assert.equal((ok.stdout.match(/^poll \d+\/10 /gm) ?? []).length, 10, 'a progress line per poll');
   const okV = await readVerdict(join(dir, 'ok'));
   assert.deepEqual(okV.checks.map((c) => [c.id, c.status]), [['RB-17', 'pass']]);
   assert.deepEqual(await junitSchemaErrors(await readFile(join(dir, 'ok/junit.xml'), 'utf8')), []);
 
-  const bad = await runScript('watch.ts', args(down.url), cleanEnv({ CJ_OUT_DIR: join(dir, 'down') }), 30_000);
+  const bad = await runBin('watch', args(down.url), cleanEnv({ CJ_OUT_DIR: join(dir, 'down') }), 30_000);
   assert.equal(bad.code, 2, bad.stdout);
   assert.equal((bad.stdout.match(/^poll /gm) ?? []).length, 3, 'stops at the trigger');
   assert.match((await readVerdict(join(dir, 'down'))).checks[0]?.message ?? '', /3 consecutive health check failures/);
 
-  const hung = await runScript('watch.ts', args(hang.url), cleanEnv({ CJ_OUT_DIR: join(dir, 'hang'), CJ_REQUEST_TIMEOUT_MS: '400' }), 30_000);
+  const hung = await runBin('watch', args(hang.url), cleanEnv({ CJ_OUT_DIR: join(dir, 'hang'), CJ_REQUEST_TIMEOUT_MS: '400' }), 30_000);
   assert.equal(hung.code, 2, hung.stdout);
   assert.ok(hung.ms < 15_000, `bounded: ${hung.ms} ms`);
   assert.match(hung.stdout, /\/health no answer ✗/);
-});
-
-test('interrupted mid-run (SIGINT): inconclusive, the project still deleted, reports written', { timeout: 90_000 }, async (t) => {
-  const dir = await tempDir(t, 'gate-sigint-');
-  const sim = await startSimulator({ port: 0, generationSeconds: 1, email: SIM_EMAIL, password: SIM_PASSWORD, version: SIM_VERSION });
-  t.after(() => sim.close());
-  // Interrupt once the browser flow has created its project.
-  const run = await runScript('gate.ts', [], gateEnv(sim.url, dir), 80_000, 9000);
-  const v = await readVerdict(dir);
-  assert.equal(run.code, 3, `${run.stdout.slice(-1500)}\n${describeChecks(v)}`);
-  assert.equal(v.verdict, 'inconclusive');
-  assert.ok(v.checks.some((c) => c.status === 'error'), 'what did not finish is an error, not a pass');
-  assert.equal(sim.stats().projects.live, 0, 'the runner got to delete its project');
-  assert.deepEqual(await junitSchemaErrors(await readFile(join(dir, 'junit.xml'), 'utf8')), []);
 });

@@ -3,11 +3,15 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../../lib/config/index.ts';
-import { checksEnv } from '../../../lib/gate/checks-env.ts';
-import { parseChecksFile } from '../../../lib/gate/checks-file.ts';
-import { withoutAuthRoutes } from '../../../lib/gate/load-plan.ts';
-import { preflight } from '../../../lib/gate/preflight.ts';
-import { runChild } from '../../../lib/gate/spawn.ts';
+import { checksChildEnv, checksHandoff } from '../../../app/gate/handoff.ts';
+import { readHandoff, writeHandoff } from '../../../lib/checks-contract/index.ts';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseChecksFile } from '../../../lib/checks-contract/checks-file.ts';
+import { withoutAuthRoutes } from '../../../app/load-plan.ts';
+import { preflight } from '../../../app/gate/preflight.ts';
+import { runChild } from '../../../app/spawn.ts';
 import { httpCall } from '../../../lib/http.ts';
 import { resolveProfile } from '../../../load/index.ts';
 
@@ -23,23 +27,33 @@ test('parseChecksFile: keeps the results, drops null measurements, names every s
   assert.throws(() => parseChecksFile('{}'), /results/);
 });
 
-test('checksEnv hands the validated config (flags included) to the checks, never the webhook', () => {
+test('the hand-off: one validated document without secrets; the child env has only it and the password', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'handoff-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
   const config = loadConfig({
-    env: { CJ_EMAIL: 'op@example.com', CJ_PASSWORD: 'pw', CJ_NOTIFY_WEBHOOK: 'https://hooks.example.com/x', CJ_PAGE_LOAD_MS_ALERT: '3000' },
+    env: { CJ_EMAIL: 'op@example.com', CJ_PASSWORD: 'pw-secret', CJ_NOTIFY_WEBHOOK: 'https://hooks.example.com/x', CJ_PAGE_LOAD_MS_ALERT: '3000' },
     flags: { baseUrl: 'http://127.0.0.1:9/', mode: 'nightly', outDir: 'out', withGeneration: true },
   });
-  const env = checksEnv(config, '/tmp/auth-x', { PATH: '/bin', CJ_NOTIFY_WEBHOOK: 'https://hooks.example.com/x', CJ_EXPECTED_VERSION: 'stale' });
-  assert.equal(env.CJ_BASE_URL, 'http://127.0.0.1:9');
-  assert.equal(env.CJ_MODE, 'nightly');
-  assert.equal(env.CJ_WITH_GENERATION, '1');
-  assert.equal(env.CJ_AUTH_DIR, '/tmp/auth-x');
-  assert.equal(env.CJ_KEEP_TOKEN, '1');
-  assert.match(env.CJ_OUT_DIR ?? '', /^\/.*\/out$/, 'absolute');
-  assert.equal(env.CJ_PAGE_LOAD_MS_ALERT, '3000');
-  assert.equal(env.CJ_API_P95_MS_TARGET, '200', 'defaults handed down too');
-  assert.equal(env.CJ_NOTIFY_WEBHOOK, undefined);
-  assert.equal(env.CJ_EXPECTED_VERSION, undefined, 'an unset setting clears a stale inherited one');
-  assert.equal(env.PATH, '/bin');
+  const file = join(dir, 'checks-run.json');
+  writeHandoff(file, checksHandoff(config, dir, { error: 'no Chromium found' }));
+  assert.equal((await stat(file)).mode & 0o777, 0o600, 'only the owner reads it');
+  const text = JSON.stringify(readHandoff(file));
+  assert.ok(!text.includes('pw-secret') && !text.includes('hooks.example.com'), 'no secret in the document');
+  const back = readHandoff(file);
+  assert.equal(back.config.baseUrl, 'http://127.0.0.1:9');
+  assert.equal(back.config.mode, 'nightly');
+  assert.equal(back.generation, true);
+  assert.equal(back.keepToken, true);
+  assert.match(back.config.outDir, /^\/.*\/out$/, 'absolute');
+  assert.equal(back.config.thresholds.pageLoad.alert, 3000);
+  assert.equal(back.config.thresholds.apiP95.target, 200, 'defaults handed down too');
+  assert.deepEqual(back.browser, { error: 'no Chromium found' });
+
+  const env = checksChildEnv({ PATH: '/bin', CJ_NOTIFY_WEBHOOK: 'https://hooks.example.com/x', CJ_EXPECTED_VERSION: 'stale', CHROMIUM_PATH: '/x' }, file, 'pw-secret');
+  assert.deepEqual(env, { PATH: '/bin', CJ_CHECKS_RUN: file, CJ_PASSWORD: 'pw-secret' }, 'no stale CJ_* can disagree with the document');
+
+  writeHandoff(file, { ...checksHandoff(config, 'relative/auth', { error: 'x' }) });
+  assert.throws(() => readHandoff(file), (e: Error & { problems?: string[] }) => /config\.authDir: must be an absolute path/.test((e.problems ?? []).join()));
 });
 
 test('withoutAuthRoutes leaves out the routes that need a session and says which', () => {
@@ -72,12 +86,32 @@ test('preflight: any HTTP answer passes (with the version); no answer fails RB-0
   assert.equal(hung.ok, false);
   assert.equal(hung.result.status, 'fail');
   assert.equal(hung.result.severity, 'critical');
-  assert.match(hung.result.message ?? '', /gave no answer within 300 ms: timed out after 300 ms/);
+  assert.match(hung.result.message ?? '', /health: timed out after 300 ms without a complete answer/);
   const ac = new AbortController();
   setTimeout(() => ac.abort(), 100);
   const aborted = await preflight(url, 5000, ac.signal);
   assert.equal(aborted.ok, false);
   assert.equal(aborted.result.status, 'error', 'interrupted is no evidence, not a failure');
+});
+
+test('preflight: a 429 is a failure naming the Retry-After (seconds or a date), not a pass', async (t) => {
+  let retryAfter: string | undefined = '30';
+  const server = createServer((_req, res) => {
+    res.statusCode = 429;
+    if (retryAfter !== undefined) res.setHeader('retry-after', retryAfter);
+    res.end('{"detail":"Too Many Requests"}');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => server.close());
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const limited = await preflight(url, 2000);
+  assert.equal(limited.ok, false);
+  assert.equal(limited.result.status, 'fail');
+  assert.match(limited.result.message ?? '', /answered 429 Too Many Requests \(Retry-After: 30 s\)/);
+  retryAfter = 'Fri, 09 Jan 2026 14:03:00 GMT';
+  assert.match((await preflight(url, 2000)).result.message ?? '', /Retry-After: Fri, 09 Jan 2026 14:03:00 GMT/);
+  retryAfter = undefined;
+  assert.match((await preflight(url, 2000)).result.message ?? '', /429 Too Many Requests \(no Retry-After header\)/);
 });
 
 test('runChild: a signal aborted before the spawn stops the child at once, not at the deadline', async () => {

@@ -5,7 +5,7 @@ import { FIELDS, thresholdEnvNames } from '../../../lib/config/index.ts';
 import { CATALOG } from '../../../lib/runbook/catalog.ts';
 import { PROFILE_NAMES } from '../../../lib/runbook/profiles.ts';
 import { THRESHOLDS, type ThresholdName } from '../../../lib/runbook/thresholds.ts';
-import { FAULTS } from '../../../simulator/faults.ts';
+import { FAULTS, PRESETS } from '../../../simulator/faults.ts';
 
 const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
 
@@ -34,6 +34,7 @@ test('README lists every check with its severity, every fault with its verdict, 
     assert.match(readme, new RegExp(`^\\| \`${name}\` \\|.*\\| ${spec.verdict} \\|$`, 'm'), `${name} row`);
     for (const id of spec.catches) assert.match(readme, new RegExp(`^\\| \`${name}\` \\|[^|]*${id}`, 'm'), `${name} names ${id}`);
   }
+  for (const preset of Object.keys(PRESETS)) assert.ok(readme.includes(`--fault ${preset}`), `README shows --fault ${preset}`);
   for (const [code, verdict] of [['0', 'promote'], ['1', 'hold'], ['2', 'rollback'], ['3', 'inconclusive'], ['64', '—']]) {
     assert.match(readme, new RegExp(`^\\| \`${code}\` \\| ${verdict} \\|`, 'm'), `exit ${code}`);
   }

@@ -49,15 +49,18 @@ test('summary: verdict headline, a row per check with pipes escaped, warnings an
 
 test('on rollback the summary carries the filled-in runbook notice', () => {
   const md = renderSummary(doc([pass, dbDown], '1.4.3'), { notify: 'rollback notice posted to the webhook (HTTP 200)' });
-  assert.match(md, /```\n🚨 ROLLBACK: Deployment v1\.4\.3 rolled back due to RB-05 database connection \(critical\) failed: HTTP 503 \| database: disconnected\.\n/);
+  assert.match(md, /```\n🚨 ROLLBACK REQUIRED: Deployment v1\.4\.3 must be rolled back due to RB-05 database connection \(critical\) failed: HTTP 503 \| database: disconnected\.\n/);
   assert.match(md, /decided 2026-01-09 14:03 UTC/);
   assert.match(md, /Notification: rollback notice posted/);
 });
 
-test('rollback notice: version label and time', () => {
-  const n = renderRollbackNotice({ version: 'v2.0.0', reasons: ['a', 'b'], finishedAt: '2026-01-09T14:03:30.000Z', target: 'https://x' });
-  assert.match(n, /^🚨 ROLLBACK: Deployment v2\.0\.0 rolled back due to a; b\./);
-  assert.match(renderRollbackNotice({ version: null, reasons: [], finishedAt: '2026-01-09T14:03:30.000Z', target: 'https://x' }), /Deployment \(version unknown\) rolled back due to a failed rollback trigger\./);
+test('rollback notice: says a rollback is required, not done; version label and time', () => {
+  const n = renderRollbackNotice({ version: 'v2.0.0', reasons: ['a', 'b'], finishedAt: '2026-01-09T14:03:30.000Z', target: 'https://x', checks: [] });
+  assert.match(n, /^🚨 ROLLBACK REQUIRED: Deployment v2\.0\.0 must be rolled back due to a; b\.\n/);
+  assert.match(n, /\nNot rolled back yet: the release gate changes nothing\. Follow the runbook's Rollback Procedures, then confirm the previous version is serving\.\n/);
+  assert.doesNotMatch(n, /restored|Deployment \S+ rolled back/i, 'never claims the rollback happened');
+  assert.match(n, /decided 2026-01-09 14:03 UTC by jumpstart-gate\.$/);
+  assert.match(renderRollbackNotice({ version: null, reasons: [], finishedAt: '2026-01-09T14:03:30.000Z', target: 'https://x', checks: [] }), /Deployment \(version unknown\) must be rolled back due to a failed rollback trigger\./);
 });
 
 test('terminal table: one row per check and the verdict line', () => {

@@ -2,12 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseSimArgs } from '../../../scripts/sim.ts';
+import { parseSimArgs } from '../../../app/commands/sim.ts';
+import { PRESETS } from '../../../simulator/faults.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 test('parseSimArgs: defaults, flags and env', () => {
-  const r = parseSimArgs(['--port', '0', '--fault', 'slow-api,stall', '--fault', 'db-down', '--generation-seconds', '1.5', '--log'], {
+  const r = parseSimArgs(['--port', '0', '--fault', 'slow-api,stall', '--fault', 'db-down', '--generation-seconds', '1.5', '--slow-api-ms', '25', '--log'], {
     SIM_FAULTS: 'stall,health-down',
     SIM_EMAIL: 'ops@example.com',
     SIM_PASSWORD: 'pw',
@@ -22,6 +23,7 @@ test('parseSimArgs: defaults, flags and env', () => {
     log: true,
     faults: ['slow-api', 'stall', 'db-down', 'health-down'],
     generationSeconds: 1.5,
+    slowApiMs: 25,
     email: 'ops@example.com',
     password: 'pw',
     adminToken: 'admin-token-1',
@@ -31,6 +33,17 @@ test('parseSimArgs: defaults, flags and env', () => {
   const d = parseSimArgs([], {});
   assert.equal(d.kind === 'run' && d.options.port, 8000);
   assert.equal(parseSimArgs(['--help'], {}).kind, 'help');
+  const head = parseSimArgs(['--fault', 'real-head'], {});
+  assert.deepEqual(head.kind === 'run' && [...(head.options.faults ?? [])].sort(), [...(PRESETS['real-head'] ?? [])].sort(), '--fault real-head expands');
+});
+
+test('parseSimArgs: --slow-api-ms is bounded to 0–60000 ms', () => {
+  assert.deepEqual(parseSimArgs(['--slow-api-ms', '0'], {}).kind === 'run' && parseSimArgs(['--slow-api-ms', '0'], {}), { kind: 'run', options: { port: 8000, log: false, faults: [], slowApiMs: 0 } });
+  for (const bad of ['-1', '60001', 'x', '']) {
+    const r = parseSimArgs(['--slow-api-ms', bad], {});
+    assert.equal(r.kind, 'invalid', bad);
+    assert.match(r.kind === 'invalid' ? r.problems.join() : '', /--slow-api-ms must be a number of milliseconds from 0 to 60000/, bad);
+  }
 });
 
 test('parseSimArgs: every problem at once', () => {
@@ -46,7 +59,7 @@ test('parseSimArgs: every problem at once', () => {
 });
 
 function runSim(args: string[], env: Record<string, string>): { child: ReturnType<typeof spawn>; out: () => string; done: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sim.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/jumpstart-gate.js', 'sim', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -54,10 +67,10 @@ function runSim(args: string[], env: Record<string, string>): { child: ReturnTyp
   return { child, out: () => out, done };
 }
 
-test('npm run sim: prints the listening line, never the secrets, stops on SIGTERM; bad flags exit 64', async (t) => {
+test('npm run sim: --fault real-head works, prints the listening line, never the secrets, stops on SIGTERM; bad flags exit 64', async (t) => {
   const secret = 'very-secret-password-42';
   const token = 'very-secret-admin-token';
-  const sim = runSim(['--port', '0', '--fault', 'wrong-version'], { SIM_PASSWORD: secret, SIM_ADMIN_TOKEN: token });
+  const sim = runSim(['--port', '0', '--fault', 'wrong-version,real-head', '--slow-api-ms', '5'], { SIM_PASSWORD: secret, SIM_ADMIN_TOKEN: token });
   t.after(() => {
     if (sim.child.exitCode === null) sim.child.kill('SIGKILL');
   });
@@ -70,10 +83,11 @@ test('npm run sim: prints the listening line, never the secrets, stops on SIGTER
   assert.ok(url, `listening line within 15 s; output:\n${sim.out()}`);
   const health = (await (await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).json()) as { version: string };
   assert.equal(health.version, '0.0.0-wrong');
+  assert.equal((await fetch(`${url}/api/health/db`, { signal: AbortSignal.timeout(5000) })).status, 404, 'real-head is on');
   const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'operator@jumpstart.local', password: secret }), signal: AbortSignal.timeout(5000) });
   assert.equal(login.status, 200, 'SIM_PASSWORD seeds the operator');
   assert.equal((await fetch(`${url}/__sim/faults`, { headers: { 'x-sim-admin-token': token }, signal: AbortSignal.timeout(5000) })).status, 200);
-  assert.match(sim.out(), /wrong-version/);
+  assert.match(sim.out(), /Faults: db-route-missing, deep-link-headers-missing, .*, wrong-version ·/);
   assert.match(sim.out(), /operator@jumpstart\.local/);
   sim.child.kill('SIGTERM');
   assert.equal(await sim.done, 0);

@@ -1,21 +1,38 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { FAULTS, FAULT_NAMES } from '../../../simulator/index.ts';
-import { GENERATION_FAILED_MESSAGE } from '../../../simulator/generation.ts';
+import { GENERATION_FAILED_MESSAGE } from '../../../simulator/faults/generation-fails.ts';
 import { call, createClientAndProject, login, startTestSimulator, waitForRun } from '../../../simulator/testing.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test('every fault has a README row with the same catches and verdict', async () => {
+test('the table is every file of simulator/faults/, and every fault has a README row with the same catches and verdict', async () => {
+  const files = (await readdir(new URL('../../../simulator/faults/', import.meta.url))).filter((f) => f.endsWith('.ts'));
+  assert.deepEqual([...FAULT_NAMES].sort(), files.map((f) => f.slice(0, -3)).sort());
   const readme = await readFile(new URL('../../../simulator/README.md', import.meta.url), 'utf8');
-  assert.equal(FAULT_NAMES.length, 23);
   for (const name of FAULT_NAMES) {
+    const spec = FAULTS[name];
+    assert.ok(spec, name);
     const row = readme.split('\n').find((l) => l.startsWith(`| \`${name}\` |`));
     assert.ok(row, `README has a row for ${name}`);
-    for (const id of FAULTS[name].catches) assert.ok(row.includes(id), `${name} row names ${id}`);
-    assert.ok(row.includes(FAULTS[name].verdict), `${name} row names verdict ${FAULTS[name].verdict}`);
+    for (const id of spec.catches) assert.ok(row.includes(id), `${name} row names ${id}`);
+    assert.ok(row.includes(spec.verdict), `${name} row names verdict ${spec.verdict}`);
+  }
+});
+
+test('fault files reach the simulator only through hook points: none imports the registry or what loads it', async () => {
+  // faults.ts awaits the import of every fault file: a fault importing it (directly or through
+  // index/server/admin/options) would wait for itself forever.
+  const dir = new URL('../../../simulator/faults/', import.meta.url);
+  for (const file of await readdir(dir)) {
+    const text = await readFile(new URL(file, dir), 'utf8');
+    const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    for (const banned of ['../faults.ts', '../index.ts', '../server.ts', '../admin.ts', '../options.ts', '../testing.ts']) {
+      assert.ok(!imports.includes(banned), `${file} imports ${banned}`);
+    }
+    assert.match(text, /export default defineFault\(\{\n  name: '[a-z0-9-]+',/, `${file} declares itself with defineFault`);
   }
 });
 
@@ -121,7 +138,7 @@ test('frontend faults: asset-missing, frontend-down, and the UI faults as a meta
   assert.equal((await call(sim.url, '/health')).status, 200);
 
   sim.setFaults(['qa-flags-missing', 'console-error']);
-  for (const path of ['/', '/dashboard/wizard']) assert.match((await call(sim.url, path)).text, /<meta name="sim-faults" content="qa-flags-missing,console-error">\s*<\/head>/);
+  for (const path of ['/', '/dashboard/wizard']) assert.match((await call(sim.url, path)).text, /<meta name="sim-faults" content="console-error,qa-flags-missing">\s*<\/head>/);
   sim.setFaults(['console-error']);
   assert.match((await call(sim.url, '/')).text, /<meta name="sim-faults" content="console-error">/, 're-rendered at run time');
 });

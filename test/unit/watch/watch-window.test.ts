@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluateWatch, initialWatchState, recordPoll, type Poll, type WatchState } from '../../../watch/index.ts';
+import { evaluateWatch, initialWatchState, progressLine, recordPoll, type Poll, type WatchState } from '../../../watch/index.ts';
 
 const ok = (at: number): Poll => ({ at, healthStatus: 200, healthOk: true, apiStatus: 200 });
 const down = (at: number, status = 503): Poll => ({ at, healthStatus: status, healthOk: false, apiStatus: 200 });
@@ -58,4 +58,27 @@ test('evaluateWatch: tripped = critical fail, clean = pass, blips = warn, nothin
   assert.equal(evaluateWatch(fold([ok(0), down(1), ok(2)]), info).status, 'warn');
   assert.equal(evaluateWatch(initialWatchState, info).status, 'error');
   assert.equal(evaluateWatch(fold([ok(0)]), { ...info, interrupted: true }).status, 'error');
+});
+
+const api404 = (at: number): Poll => ({ at, healthStatus: 200, healthOk: true, apiStatus: 404 });
+
+test('an API probe that never answers 2xx is missing evidence, said from the first poll, and never a pass', () => {
+  const polls = Array.from({ length: 10 }, (_, i) => api404(i * 1000));
+  const first = recordPoll(initialWatchState, polls[0] as Poll);
+  assert.match(progressLine(first, polls[0] as Poll, 10, '/api/health/db'), / · API probe \/api\/health\/db answered 404 — no API signal$/);
+  const s = fold(polls);
+  assert.equal(s.tripped, undefined, 'a 404 is not a rollback trigger');
+  const r = evaluateWatch(s, { plannedPolls: 10, durationMs: 10_000, apiPath: '/api/health/db' });
+  assert.equal(r.status, 'error', 'missing evidence: inconclusive, not promote and not a rollback no trigger fired');
+  assert.match(r.message ?? '', /^API probe \/api\/health\/db never answered 2xx \(10 × 404\): no API signal, so a quiet window is no evidence/);
+  const silent = recordPoll(initialWatchState, { at: 0, healthStatus: 200, healthOk: true, apiStatus: 0 });
+  assert.match(progressLine(silent, { at: 0, healthStatus: 200, healthOk: true, apiStatus: 0 }, 3, '/api/health/db'), /API probe \/api\/health\/db gave no answer — no API signal/);
+});
+
+test('once the API probe has answered 2xx, later non-2xx polls are a warning, not a blind window', () => {
+  const s = fold([ok(0), api404(1000), ok(2000)]);
+  assert.doesNotMatch(progressLine(s, api404(1000), 3, '/api/health/db'), /no API signal/);
+  const r = evaluateWatch(s, { plannedPolls: 3, durationMs: 3000, apiPath: '/api/health/db' });
+  assert.equal(r.status, 'warn');
+  assert.match(r.message ?? '', /API probe \/api\/health\/db answered 1 × 404 on 1 of 3 polls/);
 });

@@ -27,6 +27,16 @@ export function errorDetail(/** @type {unknown} */ err) {
   return err instanceof Error ? err.message : String(err);
 }
 
+/**
+ * What the real wizard's alerts print: `response.data.detail` (stringified as is, so a pydantic list
+ * prints "[object Object]") when the body has a `detail`, else the axios message
+ * ("Request failed with status code 500" for the app's global-handler 500s).
+ */
+export function responseDetail(/** @type {unknown} */ err) {
+  if (err instanceof ApiError && err.data !== null && typeof err.data === 'object' && 'detail' in /** @type {object} */ (err.data)) return String(/** @type {any} */ (err.data).detail);
+  return err instanceof Error ? err.message : 'Unknown error';
+}
+
 /** FastAPI details are strings, pydantic lists, or {code, message} objects. */
 function detailOf(/** @type {any} */ data) {
   const d = data?.detail ?? data?.error;

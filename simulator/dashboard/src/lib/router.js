@@ -2,6 +2,7 @@
  * Routes of the real dashboard (contract §9): `/` -> `/dashboard`, `/login`, protected `/dashboard/*`
  * (needs `user` and `access_token` in localStorage), anything else -> `/dashboard`.
  */
+import { setCrashHandler, showErrorScreen } from './boundary.js';
 import { replaceChildren } from './dom.js';
 import { navigate, setNavigationHandler } from './nav.js';
 import { isAuthenticated } from './session.js';
@@ -55,6 +56,7 @@ function render() {
   const path = normalize(location.pathname);
   if (typeof cleanup === 'function') cleanup();
   cleanup = undefined;
+  setCrashHandler(null);
   if (path === '/login') {
     slot = null;
     cleanup = renderLogin(root);
@@ -68,13 +70,33 @@ function render() {
     const hit = re.exec(sub);
     if (!hit) continue;
     if (!slot || !slot.isConnected) slot = mountLayout(root);
-    replaceChildren(slot);
     window.scrollTo(0, 0);
-    cleanup = page(slot, { ...hit.groups });
+    mountPage(slot, page, { ...hit.groups });
     document.dispatchEvent(new CustomEvent('route-changed'));
     return;
   }
   navigate('/dashboard', { replace: true });
+}
+
+/**
+ * Renders a page inside the error boundary: a throw while rendering (now or in a later `guard`ed
+ * re-render) replaces the page with the error screen; "Try Again" mounts it afresh.
+ * @param {HTMLElement} target @param {Page} page @param {Record<string, string>} params
+ */
+function mountPage(target, page, params) {
+  const crash = (/** @type {unknown} */ err) => {
+    if (typeof cleanup === 'function') cleanup();
+    cleanup = undefined;
+    setCrashHandler(null);
+    showErrorScreen(target, err, () => mountPage(target, page, params));
+  };
+  replaceChildren(target);
+  setCrashHandler(crash);
+  try {
+    cleanup = page(target, params);
+  } catch (err) {
+    crash(err);
+  }
 }
 
 /** Same-origin links navigate with pushState instead of reloading the page. */

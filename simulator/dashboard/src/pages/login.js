@@ -45,7 +45,7 @@ export function renderLogin(root) {
   const password = /** @type {HTMLInputElement} */ (
     h('input', { id: 'password', name: 'password', type: 'password', required: true, autocomplete: 'current-password', placeholder: '••••••••' })
   );
-  const toggle = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Show password', text: '👁' });
+  const toggle = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Show password' }, h('span', { 'aria-hidden': 'true', text: '👁' }));
   toggle.addEventListener('click', () => {
     const show = password.type === 'password';
     password.type = show ? 'text' : 'password';
@@ -99,7 +99,7 @@ export function renderLogin(root) {
     h(
       'div',
       { class: 'login-page' },
-      h('div', { class: 'login-card' }, h('h2', { text: 'Operator Dashboard' }), h('p', { class: 'muted', text: 'Sign in to your account' }), form),
+      h('div', { class: 'login-card' }, h('div', { class: 'brand-mark login-mark', text: 'O' }), h('h2', { text: 'Operator Dashboard' }), h('p', { class: 'muted', text: 'Sign in to your account' }), form),
     ),
   );
   return () => {

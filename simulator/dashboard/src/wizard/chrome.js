@@ -1,4 +1,4 @@
-/** The wizard's stepper and its "Wizard Status" box (contract §4). */
+/** The wizard's stepper and its "Wizard Status" box (contract §4, the real `Wizard.tsx`). */
 import { h, replaceChildren } from '../lib/dom.js';
 import { money } from '../lib/format.js';
 import { splitPosts, totals } from './store.js';
@@ -6,8 +6,9 @@ import { splitPosts, totals } from './store.js';
 export const STEPS = ['Client Profile', 'Research', 'Templates', 'Quality Gate', 'Export'];
 
 /**
- * Buttons whose accessible names are "1Client Profile" … "5Export": the index and the label are inline
- * spans with no whitespace between them, exactly like the real stepper.
+ * A plain row of buttons, like the real WizardStepper: the index is an inline-flex badge before the
+ * label, so Chromium names them "1 Client Profile" … "5 Export" as it does the real ones. Steps not
+ * reached yet are disabled with the title "Complete previous steps to unlock".
  * @param {HTMLElement} box
  * @param {import('./store.js').WizardState} s
  * @param {(step: number) => void} goTo
@@ -22,36 +23,39 @@ export function renderStepper(box, s, goTo) {
         'button',
         {
           type: 'button',
-          class: `step${n === s.step ? ' step-current' : ''}${n < s.step ? ' step-done' : ''}`,
+          class: `step${n === s.step ? ' step-current' : ''}`,
           disabled: !reached,
           title: reached ? label : 'Complete previous steps to unlock',
-          'aria-current': n === s.step ? 'step' : undefined,
-          onclick: () => goTo(n),
+          onclick: () => reached && goTo(n),
         },
         h('span', { class: 'step-index', text: String(n) }),
-        h('span', { class: 'step-label', text: label }),
+        label,
       );
     }),
   );
 }
 
 /**
+ * Every line is "<strong>Label:</strong> value". Templates, Total Posts, Research and Total Price show
+ * what "Continue to Generation" committed (the real box does not follow the Templates step live);
+ * Generated, Flagged and Runs follow the project's posts and runs queries.
  * @param {HTMLElement} box
  * @param {import('./store.js').WizardState} s
  */
 export function renderStatus(box, s) {
-  const t = totals(s);
+  const t = totals(s.quantities, s.includeResearch);
   const { flagged } = splitPosts(s.posts);
+  /** @type {Array<[string, string]>} */
   const lines = [
-    `Project: ${s.projectName ?? s.projectId ?? 'Not created'}`,
-    `Client Brief: ${s.briefSaved ? '✓ Saved' : 'Not set'}`,
-    `Templates: ${t.selected > 0 ? `${t.selected} selected` : 'Not selected'}`,
-    `Total Posts: ${t.totalPosts}`,
-    `Research: ${s.includeResearch ? 'Yes (+$15/post)' : 'No'}`,
-    `Total Price: ${t.totalPrice > 0 ? money(t.totalPrice) : 'Not calculated'}`,
-    `Generated: ${s.posts.length} posts`,
-    `Flagged: ${flagged.length}`,
-    `Runs: ${s.runs.length}`,
+    ['Project', s.projectName || s.projectId || 'Not created'],
+    ['Client Brief', s.clientBrief ? '✓ Saved' : 'Not set'],
+    ['Templates', t.selected > 0 ? `${t.selected} selected` : 'Not selected'],
+    ['Total Posts', String(t.totalPosts)],
+    ['Research', s.includeResearch ? 'Yes (+$15/post)' : 'No'],
+    ['Total Price', s.totalPrice > 0 ? money(s.totalPrice) : 'Not calculated'],
+    ['Generated', `${s.posts.length} posts`],
+    ['Flagged', String(flagged.length)],
+    ['Runs', String(s.runs.length)],
   ];
-  replaceChildren(box, h('h2', { class: 'card-title', text: 'Wizard Status' }), h('ul', { class: 'status-lines' }, lines.map((text) => h('li', { text }))));
+  replaceChildren(box, h('h3', { class: 'status-title', text: 'Wizard Status' }), h('div', { class: 'status-lines' }, lines.map(([k, v]) => h('p', null, h('strong', { text: `${k}:` }), ` ${v}`))));
 }

@@ -1,11 +1,10 @@
 /**
  * The GenerationPanel (contract §5): "Generate All" -> POST /api/generator/generate-all with exactly the
  * dashboard's body (no query parameter), then GET /api/runs/{id} at once and every 2 s while the run is
- * pending or running.
+ * pending or running; when it succeeds, the wizard refetches the project's runs and posts (nothing earlier).
  */
 import { h, replaceChildren } from '../lib/dom.js';
 import { api } from '../lib/api.js';
-import { topicsOf } from './store.js';
 
 const POLL_MS = 2000;
 /** Polling stops after this long whatever the run says (bounded wait; the real panel gives up too). */
@@ -57,9 +56,9 @@ export function generationPanel(ctx) {
       return;
     }
     if (status === 'failed') {
+      console.error('Generation failed:', run.errorMessage);
       idle('Generate All');
       replaceChildren(result, h('div', { class: 'alert alert-error', text: `Generation failed: ${run.errorMessage ?? 'unknown error'}` }));
-      ctx.refreshRuns().catch(() => {});
       return;
     }
     if (status === 'pending') busy('Queued...');
@@ -76,14 +75,14 @@ export function generationPanel(ctx) {
     const s = ctx.store.state;
     replaceChildren(result);
     busy('Starting...');
-    const template_quantities = Object.fromEntries(Object.entries(s.quantities).filter(([, q]) => q > 0));
     /** @type {any} */
     let run;
     try {
       run = await api('POST', '/api/generator/generate-all', {
-        body: { project_id: s.projectId, client_id: s.clientId, is_batch: true, template_quantities, custom_topics: topicsOf(s.customTopics) },
+        body: { project_id: s.projectId, client_id: s.clientId, is_batch: true, template_quantities: s.quantities, custom_topics: s.customTopics },
       });
     } catch (err) {
+      console.error('Failed to queue generation:', err);
       if (stopped) return;
       idle('Generate All');
       const message = err instanceof Error ? err.message : String(err);
@@ -93,11 +92,10 @@ export function generationPanel(ctx) {
     }
     if (stopped) return;
     busy(run?.status === 'pending' ? 'Queued...' : 'Generating posts...');
-    ctx.refreshRuns().catch(() => {});
     poll(run.id, Date.now() + POLL_LIMIT_MS);
   });
 
-  const el = h('section', { class: 'card' }, h('div', { class: 'label-row' }, h('div', null, h('h3', { class: 'card-title', text: 'Generate All' }), text), button), result);
+  const el = h('div', { class: 'card' }, h('div', { class: 'label-row' }, h('div', null, h('h3', { class: 'card-title', text: 'Generate All' }), text), button), result);
   return {
     el,
     stop() {

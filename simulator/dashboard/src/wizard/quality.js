@@ -1,7 +1,8 @@
 /**
- * The QualityGatePanel (contract §6): chips "Total: N", "Flagged: N" (only when N > 0), "Approved: N",
- * sections "Flagged Posts (N)" / "Approved Posts (N)" with one warning badge per flag string, "Edit",
- * "Regenerate all flagged". Fault "qa-flags-missing" hides the badges and the Flagged chip only.
+ * The QualityGatePanel (contract §6, the real `QualityGatePanel.tsx`): chips "Total: N", "Flagged: N"
+ * (only when N > 0) and "Approved: N", sections "Flagged Posts (N)" (one warning badge per flag string,
+ * "Regenerate all flagged") and "Approved Posts (N)", an "Edit" button per post. Fault qa-flags-missing
+ * hides the badges and the Flagged chip only.
  */
 import { h, setBusy } from '../lib/dom.js';
 import { api } from '../lib/api.js';
@@ -9,22 +10,29 @@ import { hasFault } from '../lib/faults.js';
 import { openEditDialog } from './edit-dialog.js';
 import { splitPosts } from './store.js';
 
-/** @param {any} post @param {boolean} flaggedRow @param {import('./wizard.js').WizardContext} ctx */
-function postRow(post, flaggedRow, ctx) {
+/** "Total: " and the number in two spans, as the real chips are. */
+const chip = (/** @type {string} */ label, /** @type {number} */ n, /** @type {string} */ tone) => h('div', { class: `chip ${tone}` }, h('span', { class: 'strong', text: `${label}: ` }), h('span', { text: String(n) }));
+
+/** @param {any} post @param {boolean} flaggedRow @param {() => void} edit */
+function postRow(post, flaggedRow, edit) {
   const flags = Array.isArray(post.flags) ? post.flags : [];
-  const badges = flaggedRow && !hasFault('qa-flags-missing') ? flags.map((/** @type {string} */ f) => h('span', { class: 'badge badge-warning', text: String(f) })) : [];
+  const badges = flaggedRow && flags.length > 0 && !hasFault('qa-flags-missing') ? h('div', { class: 'inline-row' }, flags.map((/** @type {string} */ f) => h('span', { class: 'badge badge-warning', text: String(f) }))) : null;
   return h(
     'div',
     { class: `post-row${flaggedRow ? ' post-flagged' : ''}`, dataset: { postId: post.id } },
-    h('div', { class: 'post-main' }, h('div', { class: 'post-head' }, h('span', { class: 'strong', text: `Post ${post.id}` }), badges), h('p', { class: 'clamp', text: post.content ?? '' })),
-    h('button', { type: 'button', class: 'btn btn-secondary btn-sm', text: 'Edit', onclick: () => openEditDialog(post, ctx.refreshPosts) }),
+    h('div', { class: 'post-main' }, h('div', { class: 'post-head' }, flaggedRow ? null : h('span', { class: 'ok-icon', 'aria-hidden': 'true', text: '✓' }), h('span', { class: 'strong', text: `Post ${post.id}` }), badges), h('p', { class: 'clamp', text: post.content ?? '' })),
+    h('button', { type: 'button', class: 'btn btn-secondary btn-sm', text: 'Edit', onclick: edit }),
   );
 }
 
-/** @param {any[]} posts @param {import('./wizard.js').WizardContext} ctx */
-export function qualityGatePanel(posts, ctx) {
+/**
+ * @param {any[]} posts
+ * @param {import('./wizard.js').WizardContext} ctx
+ * @param {HTMLElement} dialogHost where the edit overlay opens
+ */
+export function qualityGatePanel(posts, ctx, dialogHost) {
   const { flagged, approved } = splitPosts(posts);
-  const showFlagged = flagged.length > 0 && !hasFault('qa-flags-missing');
+  const edit = (/** @type {any} */ post) => () => openEditDialog(dialogHost, post, ctx.refreshPosts);
   const regenError = h('div', { class: 'alert alert-error', hidden: true });
   const regen = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'btn btn-primary', text: 'Regenerate all flagged' }));
   regen.addEventListener('click', async () => {
@@ -41,21 +49,14 @@ export function qualityGatePanel(posts, ctx) {
     }
   });
   return h(
-    'section',
-    { class: 'card quality-gate', 'aria-labelledby': 'quality-gate-title' },
-    h('h3', { id: 'quality-gate-title', class: 'card-title', text: 'Quality Gate' }),
-    h('p', { class: 'muted', text: 'Review all posts, edit inline, or regenerate flagged items before export.' }),
-    h(
-      'div',
-      { class: 'chips' },
-      h('span', { class: 'chip', text: `Total: ${posts.length}` }),
-      showFlagged ? h('span', { class: 'chip chip-warning', text: `Flagged: ${flagged.length}` }) : null,
-      h('span', { class: 'chip chip-success', text: `Approved: ${approved.length}` }),
-    ),
+    'div',
+    { class: 'card quality-gate' },
+    h('div', null, h('h3', { class: 'card-title', text: 'Quality Gate' }), h('p', { class: 'muted', text: 'Review all posts, edit inline, or regenerate flagged items before export.' })),
+    h('div', { class: 'chips' }, chip('Total', posts.length, ''), flagged.length > 0 && !hasFault('qa-flags-missing') ? chip('Flagged', flagged.length, 'chip-warning') : null, chip('Approved', approved.length, 'chip-success')),
     flagged.length > 0
-      ? h('div', { class: 'post-section' }, h('h4', { text: `Flagged Posts (${flagged.length})` }), flagged.map((p) => postRow(p, true, ctx)), h('div', { class: 'actions-row' }, regen))
+      ? h('div', { class: 'post-section' }, h('h4', { text: `Flagged Posts (${flagged.length})` }), flagged.map((p) => postRow(p, true, edit(p))), h('div', { class: 'actions-row' }, regen))
       : null,
-    approved.length > 0 ? h('div', { class: 'post-section' }, h('h4', { text: `Approved Posts (${approved.length})` }), approved.map((p) => postRow(p, false, ctx))) : null,
+    approved.length > 0 ? h('div', { class: 'post-section' }, h('h4', { text: `Approved Posts (${approved.length})` }), approved.map((p) => postRow(p, false, edit(p)))) : null,
     regenError,
   );
 }

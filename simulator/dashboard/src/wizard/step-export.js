@@ -1,6 +1,7 @@
 /**
- * Step 5 (contract §7): "Export Package". Like the real panel it always asks for DOCX, ignores the
- * format select and the audit-log box, and downloads nothing (downloads happen on Deliverables).
+ * Step 5 (contract §7, the real `ExportPanel.tsx`): "Export Package". Like the real panel it always asks
+ * for DOCX (the format select and the audit-log box change nothing) and downloads nothing: downloads
+ * happen on the Deliverables page. A failure shows the request's error message.
  */
 import { h, setBusy } from '../lib/dom.js';
 import { api } from '../lib/api.js';
@@ -24,17 +25,19 @@ export function renderExportStep(box, ctx) {
   });
   box.append(
     h(
-      'section',
+      'div',
       { class: 'card' },
-      h('h3', { class: 'card-title', text: 'Export Package' }),
-      h('p', { class: 'muted', text: 'Select file format for your content package.' }),
       h(
         'div',
-        { class: 'inline-row' },
-        h('label', { for: 'export-format', text: 'File Format:' }),
-        h('select', { id: 'export-format', value: 'docx' }, h('option', { value: 'docx', text: 'DOCX' }), h('option', { value: 'txt', text: 'TXT' })),
-        h('label', { class: 'checkbox-label' }, h('input', { type: 'checkbox' }), 'Include audit log'),
-        button,
+        { class: 'label-row' },
+        h('div', null, h('h3', { class: 'card-title', text: 'Export Package' }), h('p', { class: 'muted small', text: 'Generate txt/docx deliverable and log audit entry.' })),
+        h(
+          'div',
+          { class: 'inline-row' },
+          h('select', { value: 'docx' }, h('option', { value: 'docx', text: 'DOCX' }), h('option', { value: 'txt', text: 'TXT' })),
+          h('label', { class: 'checkbox-label' }, h('input', { type: 'checkbox', checked: true }), 'Include audit log'),
+          button,
+        ),
       ),
       error,
     ),

@@ -1,7 +1,8 @@
 /**
- * Step 4 (contract §4): while the project's posts query is empty, the GenerationPanel and the "Quality
- * Gate Preview" card; once posts exist, the Quality Gate and "Continue to Export" (or the disabled
- * "N posts flagged - fix before exporting").
+ * Step 4 (contract §4): while the project's posts query holds no post, the GenerationPanel and the
+ * "Quality Gate Preview" card; as soon as it holds posts (the dashboard refetches them when the run
+ * succeeds, so the success text may show only briefly), the Quality Gate and "Continue to Export" (or the
+ * disabled "N posts flagged - fix before exporting").
  */
 import { h, replaceChildren } from '../lib/dom.js';
 import { generationPanel } from './generation.js';
@@ -14,6 +15,9 @@ export function renderQualityStep(box, ctx) {
   let gen = null;
   /** @type {any[] | null} */
   let shownPosts = null;
+  // One host for the edit overlay for the step's lifetime: an open edit survives a refetch of the posts,
+  // as the real panel's dialog state does.
+  const dialogHost = h('div');
 
   const draw = () => {
     const posts = ctx.store.state.posts;
@@ -24,8 +28,7 @@ export function renderQualityStep(box, ctx) {
       if (!gen.el.isConnected) {
         replaceChildren(
           box,
-          gen.el,
-          h('section', { class: 'card' }, h('h3', { class: 'card-title', text: 'Quality Gate Preview' }), h('p', { class: 'muted', text: 'Generate posts to see quality analysis and validation results here.' })),
+          h('div', { class: 'two-columns' }, gen.el, h('div', { class: 'card' }, h('h3', { class: 'card-title', text: 'Quality Gate Preview' }), h('p', { class: 'muted', text: 'Generate posts to see quality analysis and validation results here.' }))),
         );
       }
       return;
@@ -33,14 +36,11 @@ export function renderQualityStep(box, ctx) {
     gen?.stop();
     gen = null;
     const { flagged } = splitPosts(posts);
-    const next = flagged.length === 0
-      ? h('button', { type: 'button', class: 'btn btn-primary', text: 'Continue to Export', onclick: () => ctx.goTo(5) })
-      : h('button', { type: 'button', class: 'btn btn-primary', disabled: true, text: `${flagged.length} posts flagged - fix before exporting` });
-    replaceChildren(box, qualityGatePanel(posts, ctx), h('div', { class: 'actions-row' }, next));
+    const next = h('button', { type: 'button', class: 'btn btn-primary', disabled: flagged.length > 0, text: flagged.length > 0 ? `${flagged.length} posts flagged - fix before exporting` : 'Continue to Export', onclick: () => ctx.goTo(5) });
+    replaceChildren(box, qualityGatePanel(posts, ctx, dialogHost), dialogHost, h('div', { class: 'actions-row' }, next));
   };
 
   draw();
-  ctx.refreshPosts().catch(() => {});
   const unsubscribe = ctx.store.subscribe(draw);
   return () => {
     unsubscribe();

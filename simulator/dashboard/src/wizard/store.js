@@ -1,46 +1,54 @@
 /**
- * Wizard state. Like the real wizard it is in memory only: a reload starts over (contract §4).
+ * Wizard state. Like the real wizard it is in memory only: a reload starts over (contract §4), except
+ * what "Open Wizard" passes in the history state (`projectId`, `clientId`).
  */
 
 /**
  * @typedef {object} WizardState
  * @property {number} step current step 1..5
  * @property {number} maxStep highest step reached (earlier ones stay clickable)
+ * @property {boolean} creatingNewClient "Create New Client" (true) or "Use Existing Client"
  * @property {string | null} clientId
  * @property {string | null} projectId
- * @property {string | null} projectName
- * @property {boolean} briefSaved
- * @property {Record<string, number>} quantities template id ("1".."15") -> posts
- * @property {boolean} includeResearch
- * @property {string} customTopics raw textarea text, split on commas when sent
- * @property {any[]} posts the project's posts (snake_case, as the API lists them)
- * @property {any[]} runs
+ * @property {string | null} projectName the project query's name, once loaded
+ * @property {object | null} clientBrief the saved (or the selected existing client's) profile
+ * @property {Record<string, number>} quantities template id -> posts, as committed by "Continue to Generation"
+ * @property {boolean} includeResearch committed with the quantities
+ * @property {number} totalPrice committed with the quantities
+ * @property {string[]} customTopics committed with the quantities
+ * @property {any[]} posts the project's posts query (snake_case, as the API lists them)
+ * @property {any[]} runs the project's runs query
  */
 
-/** @returns {{ state: WizardState, set: (patch: Partial<WizardState>) => void, subscribe: (fn: (s: WizardState) => void) => () => void }} */
-export function createStore() {
+/** @param {Partial<WizardState>} [initial] */
+export function createStore(initial = {}) {
   /** @type {WizardState} */
   const state = {
     step: 1,
     maxStep: 1,
+    creatingNewClient: true,
     clientId: null,
     projectId: null,
     projectName: null,
-    briefSaved: false,
+    clientBrief: null,
     quantities: {},
     includeResearch: false,
-    customTopics: '',
+    totalPrice: 0,
+    customTopics: [],
     posts: [],
     runs: [],
+    ...initial,
   };
   /** @type {Set<(s: WizardState) => void>} */
   const listeners = new Set();
   return {
     state,
+    /** @param {Partial<WizardState>} patch */
     set(patch) {
       Object.assign(state, patch);
       for (const fn of [...listeners]) fn(state);
     },
+    /** @param {(s: WizardState) => void} fn */
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
@@ -52,12 +60,11 @@ export function createStore() {
 export const PRICE_PER_POST = 40;
 export const RESEARCH_PER_POST = 15;
 
-/** @param {WizardState} s */
-export function totals(s) {
-  const totalPosts = Object.values(s.quantities).reduce((a, b) => a + b, 0);
-  const perPost = PRICE_PER_POST + (s.includeResearch ? RESEARCH_PER_POST : 0);
-  const selected = Object.values(s.quantities).filter((q) => q > 0).length;
-  return { totalPosts, perPost, totalPrice: totalPosts * perPost, selected };
+/** Totals of a quantity map (the templates step's live summary, the status box's committed one). */
+export function totals(/** @type {Record<string, number>} */ quantities, /** @type {boolean} */ includeResearch) {
+  const totalPosts = Object.values(quantities).reduce((a, b) => a + b, 0);
+  const perPost = PRICE_PER_POST + (includeResearch ? RESEARCH_PER_POST : 0);
+  return { totalPosts, perPost, totalPrice: totalPosts * perPost, selected: Object.keys(quantities).length };
 }
 
 /** A post counts as flagged by status or by flags; as approved by status or by having no flags (the real rule). */
@@ -67,9 +74,4 @@ export function splitPosts(/** @type {any[]} */ posts) {
     flagged: posts.filter((p) => p.status === 'flagged' || hasFlags(p)),
     approved: posts.filter((p) => p.status === 'approved' || !hasFlags(p)),
   };
-}
-
-/** "a, b ,, c" -> ["a", "b", "c"] */
-export function topicsOf(/** @type {string} */ text) {
-  return text.split(',').map((t) => t.trim()).filter(Boolean);
 }

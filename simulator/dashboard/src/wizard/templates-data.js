@@ -1,18 +1,20 @@
-/** The 15 post templates of the real wizard (contract §4 step 3), ids "1".."15". */
+/** The 15 post templates of the real wizard (contract §4 step 3, `TemplateQuantitySelector.tsx`), ids "1".."15". */
+const SPEED = { fast: '⚡ Fast (5 min)', medium: '⏱️ Medium (7-8 min)', slow: '🕐 Slow (10 min)' };
+
 export const TEMPLATES = [
-  ['Problem Recognition', 'Name a pain your audience feels but rarely says out loud.'],
-  ['Statistic + Insight', 'Lead with a number, then explain what it means for the reader.'],
-  ['Contrarian Take', 'Challenge a common belief in your industry.'],
-  ['What Changed', 'Show how something in the market shifted and why it matters.'],
-  ['Question Post', 'Ask the audience a question that starts a conversation.'],
-  ['Personal Story', 'A short story with a lesson your clients can use.'],
-  ['Myth Busting', 'Correct a misconception with evidence.'],
-  ['Things I Got Wrong', 'Admit a mistake and what it taught you.'],
-  ['How-To', 'Step-by-step advice the reader can apply today.'],
-  ['Comparison', 'Two approaches side by side, and when each wins.'],
-  ['What I Learned From', 'Lessons from a person, project or event.'],
-  ['Inside Look', 'Behind the scenes of how the work gets done.'],
-  ['Future Thinking', 'Where the field is heading and how to prepare.'],
-  ['Reader Q Response', 'Answer a question a customer actually asked.'],
-  ['Milestone', 'Celebrate progress and thank the people behind it.'],
-].map(([name, description], i) => ({ id: String(i + 1), name: /** @type {string} */ (name), description: /** @type {string} */ (description) }));
+  ['Problem Recognition', 'Hook problem → Validate feeling → Hint at solution', 'Building awareness, getting engagement', 'fast'],
+  ['Statistic + Insight', 'Stat → What it means → Unexpected angle', 'Credibility, thought leadership', 'fast'],
+  ['Contrarian Take', 'Challenge conventional wisdom → Show why → Give nuance', 'Differentiation, starting conversations', 'medium'],
+  ['What Changed', 'Old way → What changed → New results', 'Authority, sharing lessons', 'medium'],
+  ['Question Post', 'Thought-provoking question with context', 'Engagement magnet', 'fast'],
+  ['Personal Story', 'Vulnerable narrative with lesson learned', 'Connection, vulnerability', 'slow'],
+  ['Myth Busting', 'Common belief → Why it is wrong → What is true', 'Education, correction', 'medium'],
+  ['Things I Got Wrong', 'Past mistakes and lessons learned', 'Credibility, humility', 'slow'],
+  ['How-To', 'Step-by-step actionable guide', 'Actionable value', 'fast'],
+  ['Comparison', 'Option A vs Option B breakdown', 'Decision-making', 'fast'],
+  ['What I Learned From', 'Lessons from books, events, or experiences', 'Cultural relevance', 'medium'],
+  ['Inside Look', 'Behind-the-scenes process reveal', 'Transparency, trust', 'slow'],
+  ['Future Thinking', 'Predictions and forward-looking insights', 'Thought leadership', 'medium'],
+  ['Reader Q Response', 'Answer common customer questions', 'Community building', 'medium'],
+  ['Milestone', 'Celebrate achievements and progress', 'Celebration', 'slow'],
+].map(([name, description, bestFor, speed], i) => ({ id: String(i + 1), name: String(name), description: String(description), bestFor: String(bestFor), speed: SPEED[/** @type {keyof typeof SPEED} */ (speed)] }));

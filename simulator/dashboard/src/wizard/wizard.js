@@ -1,8 +1,13 @@
 /**
- * `/dashboard/wizard` — "Project Wizard" (contract §4–§7): client profile -> research -> templates ->
- * generation and quality gate -> export.
+ * `/dashboard/wizard` — "Project Wizard" (contract §4–§7, the real `pages/Wizard.tsx`): client profile ->
+ * research -> templates -> generation and quality gate -> export, then the "Wizard Status" box.
+ * "Open Wizard" on the Projects page passes `{ projectId }` as location state (`history.state.usr`, where
+ * React Router keeps it): the wizard then shows
+ * that project in its status box (and its runs and posts), still starting at the client step.
  */
 import { h, replaceChildren } from '../lib/dom.js';
+import { guard } from '../lib/boundary.js';
+import { locationState } from '../lib/nav.js';
 import { renderStatus, renderStepper } from './chrome.js';
 import { fetchAllPosts, fetchProject, fetchRuns } from './data.js';
 import { createStore } from './store.js';
@@ -19,22 +24,33 @@ import { renderExportStep } from './step-export.js';
  * @property {(step: number) => void} goTo moves to a step and unlocks it
  * @property {() => Promise<void>} refreshPosts
  * @property {() => Promise<void>} refreshRuns
- * @property {(projectId: string, projectName: string) => void} projectCreated
+ * @property {(projectId: string) => void} projectCreated
  * @property {() => boolean} alive false once the user left the page
  */
 
 const STEP_VIEWS = [renderClientStep, renderResearchStep, renderTemplatesStep, renderQualityStep, renderExportStep];
 
+/** Steps 2, 4 and 5 render only once both a project and a client exist (as in the real wizard). */
+const NEEDS_PROJECT_AND_CLIENT = new Set([2, 4, 5]);
+
+/** `{ projectId, clientId }` handed over by navigate(…, { state }) */
+function handedOver() {
+  const st = locationState();
+  const str = (/** @type {unknown} */ v) => (typeof v === 'string' && v !== '' ? v : null);
+  return { projectId: str(st?.projectId), clientId: str(st?.clientId) };
+}
+
 /** @param {HTMLElement} container */
 export function renderWizard(container) {
-  const store = createStore();
+  const store = createStore(handedOver());
   let alive = true;
-  const stepper = h('nav', { class: 'stepper', 'aria-label': 'Wizard steps' });
-  const status = h('aside', { class: 'card wizard-status' });
+  const stepper = h('div', { class: 'stepper' });
+  const status = h('div', { class: 'card wizard-status' });
   const stepBox = h('div', { class: 'wizard-step' });
   /** @type {(() => void) | void} */
   let stepCleanup;
-  let shownStep = 0;
+  /** @type {string} */
+  let shown = '';
 
   /** @type {WizardContext} */
   const ctx = {
@@ -55,35 +71,46 @@ export function renderWizard(container) {
       const runs = await fetchRuns(id);
       if (alive && store.state.projectId === id) store.set({ runs });
     },
-    projectCreated(projectId, projectName) {
-      store.set({ projectId, projectName });
-      // The real wizard's project queries start as soon as a project id exists; failures only leave the
-      // status box stale.
-      fetchProject(projectId).then((p) => alive && p?.name && store.set({ projectName: p.name }), () => {});
-      ctx.refreshRuns().catch(() => {});
-      ctx.refreshPosts().catch(() => {});
+    projectCreated(projectId) {
+      store.set({ projectId, projectName: null, posts: [], runs: [] });
+      loadProject();
     },
   };
 
-  const draw = () => {
-    renderStepper(stepper, store.state, ctx.goTo);
-    renderStatus(status, store.state);
-    if (shownStep === store.state.step) return;
-    shownStep = store.state.step;
-    if (typeof stepCleanup === 'function') stepCleanup();
-    replaceChildren(stepBox);
-    const view = STEP_VIEWS[shownStep - 1];
-    stepCleanup = view?.(stepBox, ctx);
-  };
+  // The project's queries start as soon as a project id exists; a failure only leaves the box stale.
+  function loadProject() {
+    const id = store.state.projectId;
+    if (!id) return;
+    fetchProject(id).then((p) => alive && store.state.projectId === id && p?.name && store.set({ projectName: p.name }), () => {});
+    ctx.refreshRuns().catch(() => {});
+    ctx.refreshPosts().catch(() => {});
+  }
+
+  const draw = () =>
+    guard(() => {
+      const s = store.state;
+      renderStepper(stepper, s, ctx.goTo);
+      renderStatus(status, s);
+      const visible = !NEEDS_PROJECT_AND_CLIENT.has(s.step) || (s.projectId !== null && s.clientId !== null);
+      const key = visible ? String(s.step) : '';
+      if (key === shown) return;
+      shown = key;
+      if (typeof stepCleanup === 'function') stepCleanup();
+      stepCleanup = undefined;
+      replaceChildren(stepBox);
+      if (visible) stepCleanup = STEP_VIEWS[s.step - 1]?.(stepBox, ctx);
+    });
   const unsubscribe = store.subscribe(draw);
 
   replaceChildren(
     container,
-    h('div', { class: 'page-header' }, h('h1', { text: 'Project Wizard' }), h('p', { class: 'muted', text: 'Multi-step flow for client profile → templates → generation → quality gate → export.' })),
+    h('header', { class: 'page-header' }, h('h1', { text: 'Project Wizard' }), h('p', { class: 'muted', text: 'Multi-step flow for client profile → templates → generation → quality gate → export.' })),
     stepper,
-    h('div', { class: 'wizard-layout' }, stepBox, status),
+    stepBox,
+    status,
   );
   draw();
+  loadProject();
 
   return () => {
     alive = false;

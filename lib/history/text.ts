@@ -1,0 +1,29 @@
+import { formatMeasured } from '../report/format.ts';
+import type { Regression } from './regressions.ts';
+import type { RunRef } from './series.ts';
+
+/** "2026-12-01 02:00 UTC": minutes are enough to tell nightly runs apart, and shorter to read. */
+export function shortTime(iso: string): string {
+  return Number.isFinite(Date.parse(iso)) ? `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC` : iso;
+}
+
+/** "run 14 (2026-12-01 02:00 UTC, version 1.4.3)" */
+export function describeRun(r: RunRef): string {
+  return `run ${r.run} (${shortTime(r.time)}, ${r.version === null ? 'version unknown' : `version ${r.version}`})`;
+}
+
+const value = (v: number, unit: string | undefined): string => formatMeasured({ measured: v, unit }) ?? String(v);
+
+/** One line saying what regressed, by how much, and since when. */
+export function describeRegression(r: Regression): string {
+  if (r.kind === 'status') return `${r.title}: ${r.to} since ${describeRun(r.since)}; last pass in run ${r.lastPass.run}`;
+  const z = Number.isFinite(r.z) ? `robust z ${r.z.toFixed(1)}` : `the previous ${r.baselineRuns} runs never varied`;
+  return `${r.title}: ${value(r.value, r.unit)} in run ${r.last.run}, far above the median ${value(r.median, r.unit)} of its previous ${r.baselineRuns} runs (${z}); since ${describeRun(r.since)}`;
+}
+
+/** Pure: the regressions as plain text for stdout (the same list the trend page shows at its top). */
+export function renderRegressionsText(regressions: readonly Regression[], runs: number): string {
+  if (runs === 0) return 'No runs in the history: nothing to compare.';
+  if (regressions.length === 0) return `No regressions in ${runs} run${runs === 1 ? '' : 's'}.`;
+  return [`${regressions.length} regression${regressions.length === 1 ? '' : 's'} in ${runs} runs:`, ...regressions.map((r) => `- ${describeRegression(r)}`)].join('\n');
+}
