@@ -3,10 +3,10 @@ import { pathOf } from '../support/redirects.ts';
 import { since, type Observed } from './observe.ts';
 
 /** The dashboard's error boundary (components/ErrorBoundary.tsx): what a person sees when a page crashed. */
-export const ERROR_SCREEN = /^(Something Went Wrong|Update Required)$/;
+const ERROR_SCREEN = /^(Something Went Wrong|Update Required)$/;
 
 /** The error screen's heading when the page shows it, else undefined. */
-export async function errorScreen(page: Page): Promise<string | undefined> {
+async function errorScreen(page: Page): Promise<string | undefined> {
   const heading = page.getByRole('heading', { name: ERROR_SCREEN });
   if ((await heading.count().catch(() => 0)) === 0) return undefined;
   return ((await heading.first().textContent().catch(() => '')) ?? '').trim() || 'Something Went Wrong';

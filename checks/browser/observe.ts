@@ -97,8 +97,3 @@ export function takeEvents(): FlowEvent[] {
   flushed = log.length;
   return out.map((e) => ({ check: e.check, kind: e.kind, text: e.text, url: e.url }));
 }
-
-/** The dialogs the running check met, e.g. `alert: Failed to start generation: …`. */
-export function dialogsOf(check: string): string[] {
-  return log.filter((e) => e.kind === 'dialog' && e.check === check).map((e) => e.text);
-}

@@ -5,7 +5,7 @@ import { checksSettings } from '../env.ts';
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** The useful lines of a Playwright error: what failed, the locator, expected vs received. */
-export function shortError(err: unknown): string {
+function shortError(err: unknown): string {
   const lines = String((err as Error)?.message ?? err).replace(ANSI, '').split('\n').map((l) => l.trim()).filter(Boolean);
   const keep = [lines[0] ?? 'unknown error', ...lines.slice(1).filter((l) => /^(Locator|Expected|Received|Timeout):/.test(l))];
   return keep.join('; ').slice(0, 400);

@@ -7,7 +7,7 @@ export const POSTS = 30;
 export const PRICE_PER_POST = 40;
 
 /** Profile of the synthetic client (clients cannot be deleted, so it is created once and reused). */
-export const SYNTHETIC_PROFILE = {
+const SYNTHETIC_PROFILE = {
   description:
     'Synthetic client of the Jumpstart release gate: used only by automated post-deploy verification of Content Jumpstart releases.',
   audience: 'Release engineers who verify each deploy before traffic is switched.',

@@ -31,7 +31,7 @@ export function nextRedirect(origin: string, from: string, method: string, statu
   return { kind: 'follow', url: to.href, method: keep ? method : 'GET', keepBody: keep && method !== 'GET' && method !== 'HEAD' };
 }
 
-export function crossOriginMessage(method: string, from: string, status: number, location: string, origin: string): string {
+function crossOriginMessage(method: string, from: string, status: number, location: string, origin: string): string {
   return `${method} ${pathOf(from)} answered ${status} redirecting to ${location}, another origin than the target's ${origin}: not followed (credentials stay on the target)`;
 }
 

@@ -4,7 +4,6 @@ import { apiCall, itemsOf, jsonOf, snippet, type ApiResponse } from '../../suppo
 import { updateFlow } from '../../support/flow.ts';
 import { ensure } from '../../support/outcome.ts';
 import { unlessErrorScreen } from '../diagnose.ts';
-import type { ApiPost } from '../posts.ts';
 import { uiStep } from '../ui.ts';
 
 /** Where RB-09 … RB-11 work: the project, and whether the wizard page shows its Generate step. */
@@ -103,9 +102,6 @@ export async function postApi(j: Journey, path: string, body: unknown): Promise<
   ensure(res.status >= 200 && res.status < 300, `POST ${path} answered ${res.status}: ${snippet(res.text)}`);
   return jsonOf(res, `POST ${path}`) as Record<string, unknown>;
 }
-
-/** The project's posts through the API, or why they could not be listed. */
-export type PostsInput = { posts: ApiPost[] } | { listError: string };
 
 /** One readable UI step of the journey (in the trace), stopped early when the app crashes to its error screen. */
 export function uiAct<T>(j: Journey, what: string, body: () => Promise<T>): Promise<T> {
