@@ -87,7 +87,7 @@ export async function projectAnotherWay(j: Journey, rb08: string): Promise<Basis
 /** The last resort: the project the wizard would make, through the API (generation then goes there too). */
 async function apiProject(j: Journey, name: string, rb08: string, wizardProblem: string): Promise<Basis> {
   const client = await findClient(j, name).catch(() => undefined);
-  const why = `RB-08 failed (${rb08}); the wizard's new-client path failed too (${wizardProblem})`;
+  const why = `RB-08 failed (${rb08.split('; ')[0]}); the wizard's new-client path failed too (${wizardProblem})`;
   if (!client) return { how: '', atGenerate: false, problem: `no project: ${why}, and there is no synthetic client "${name}" to make one through the API` };
   const body = { name: `${name} - Content Project`, client_id: client.id, templates: [], template_quantities: {}, price_per_post: PRICE_PER_POST, research_price_per_post: 0, total_price: 0, platforms: ['linkedin'], tone: 'professional' };
   try {

@@ -1,7 +1,7 @@
 import type { ChecksSettings } from '../../env.ts';
 import { GENERATION_OFF, updateFlow } from '../../support/flow.ts';
 import { setRunning } from '../observe.ts';
-import type { Journey } from './context.ts';
+import { findClient, type Journey } from './context.ts';
 import { exportAndDownload } from './export.ts';
 import { generate } from './generate.ts';
 import { projectAnotherWay, wizardProject } from './project.ts';
@@ -26,6 +26,8 @@ export async function runJourney(j: Journey): Promise<void> {
     j.basis = await projectAnotherWay(j, rb08.message ?? 'failed');
   }
   if (j.basis.projectId) {
+    // The new-client path leaves the client's id unread; the API requests of the next steps need it.
+    j.basis.clientId ??= (await findClient(j, j.settings.config.syntheticClient).catch(() => undefined))?.id;
     const { projectId, clientId } = j.basis;
     updateFlow(j.settings.paths.flow, (s) => {
       s.projectId = projectId;
