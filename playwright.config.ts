@@ -6,8 +6,8 @@ import { checksSettings } from './checks/env.ts';
 // (or, for a bare `npm run checks`, from CJ_* env); a bad setting throws here, listing every problem.
 const { config, paths, browser } = checksSettings();
 
-// Only the browser checks need Chromium: without one they report an `error` naming where we looked,
-// while the API checks still run.
+// The browser checks (and RB-02's rendering of /docs) need Chromium: without one they report an `error`
+// naming where we looked, while the other API checks still run.
 const launchOptions = 'error' in browser ? undefined : { executablePath: browser.executablePath, args: [...browser.args] };
 const browserError = 'error' in browser ? browser.error : undefined;
 
@@ -44,7 +44,8 @@ export default defineConfig<object, BrowserOptions>({
   projects: [
     // The one API login; not traced (a trace would hold the password and the token).
     { name: 'setup', testMatch: /auth\.setup\.ts$/, use: { trace: 'off', screenshot: 'off' } },
-    { name: 'api', testDir: 'checks/api', dependencies: ['setup'] },
+    // RB-02 opens /docs in a browser too (it launches Chromium itself, only for that).
+    { name: 'api', testDir: 'checks/api', dependencies: ['setup'], use: { ...(launchOptions ? { launchOptions } : {}), browserError } },
     {
       name: 'browser',
       testDir: 'checks/browser',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { checksSettings } from '../env.ts';
 import { snippet } from '../support/api.ts';
+import { requestSameOrigin } from '../support/request.ts';
 import { ensure, record } from '../support/outcome.ts';
 import { test } from '../support/test.ts';
 
@@ -17,7 +18,7 @@ const healthSchema = z.object({
 test('RB-01 health endpoint: /health 200 healthy, schema, debug off, expected version', async ({ request }) => {
   const { config } = checksSettings();
   const started = performance.now();
-  const res = await request.get('/health', { timeout: config.requestTimeoutMs, maxRedirects: 0 });
+  const res = await requestSameOrigin(request, config.baseUrl, '/health', { timeout: config.requestTimeoutMs });
   const ms = performance.now() - started;
   record({ measured: ms, unit: 'ms' });
   const text = await res.text();

@@ -2,16 +2,15 @@
 // with Navigation Timing (loadEventEnd) on a cold context that carries the saved session.
 import { checksSettings } from '../env.ts';
 import { ensure, judge } from '../support/outcome.ts';
-import { expect, test, watchContext } from './fixtures.ts';
+import { expect, openContext, test } from './fixtures.ts';
 import { openDashboard } from './ui.ts';
 
 test('RB-12 dashboard page load: Navigation Timing within the page load thresholds', async ({ browser, session }) => {
   const { config } = checksSettings();
   const t = config.thresholds.pageLoad;
   test.setTimeout(Math.max(60_000, t.alert * 3));
-  const context = await browser.newContext({ baseURL: config.baseUrl, storageState: session });
+  const context = await openContext(browser, session);
   try {
-    watchContext(context);
     const page = await context.newPage();
     await openDashboard(page, '/dashboard', { timeout: Math.max(t.alert * 2, config.requestTimeoutMs) });
     const timing = await page.evaluate(() => {

@@ -1,7 +1,9 @@
 // RB-13 — runbook "Manual Checks: check error logs (no unexpected errors)": no console errors, uncaught
-// page errors, 5xx responses or error alerts during the browser checks (RB-07 … RB-12). Runs last.
+// page errors, 5xx responses or error alerts during the browser checks (RB-07 … RB-12). Runs last. Each
+// error is attributed to the check that met it and the page it happened on.
 import { checksSettings } from '../env.ts';
-import { readFlow, type FlowEvent } from '../support/flow.ts';
+import { readFlow } from '../support/flow.ts';
+import { distinct } from './events.ts';
 import { ensure, prerequisite, record } from '../support/outcome.ts';
 import { test } from './fixtures.ts';
 
@@ -18,15 +20,3 @@ test('RB-13 no unexpected errors: no console errors, page errors or 5xx response
   ensure(events.length === 0, `${events.length} unexpected error(s) during ${flow.browserChecks.join(', ') || 'the browser checks'}: ${shown}`);
   record({ message: `watched ${flow.browserChecks.join(', ')}` });
 });
-
-/** The same error seen in several checks is listed once, with the checks that saw it. */
-function distinct(events: readonly FlowEvent[]): string[] {
-  const seen = new Map<string, string[]>();
-  for (const e of events) {
-    const key = `${e.kind}: ${e.text}`;
-    const checks = seen.get(key) ?? [];
-    if (!checks.includes(e.check)) checks.push(e.check);
-    seen.set(key, checks);
-  }
-  return [...seen].map(([key, checks]) => `[${checks.join(', ')}] ${key}`);
-}

@@ -1,3 +1,5 @@
+import { CrossOriginRedirect, MAX_REDIRECTS, nextRedirect, pathOf, tooManyMessage } from './redirects.ts';
+
 /**
  * Calls that carry the bearer token go through Node's fetch, not Playwright's `request` fixture:
  * Playwright records its API calls (headers included) in traces and reports, and the token must
@@ -19,26 +21,45 @@ export interface ApiResponse {
   ms: number;
 }
 
+/**
+ * One call to the target. Same-origin redirects are followed (bounded); a redirect to another origin
+ * throws CrossOriginRedirect naming its Location, so the token or password never leaves the target.
+ */
 export async function apiCall(baseUrl: string, path: string, call: ApiCall): Promise<ApiResponse> {
-  const method = call.method ?? 'GET';
+  const origin = new URL(baseUrl).origin;
+  let method = call.method ?? 'GET';
+  let url = baseUrl + path;
+  let body = call.body;
+  const started = performance.now();
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const res = await send(url, method, body, call);
+    const step = nextRedirect(origin, url, method, res.status, res.headers.get('location'));
+    if (step.kind === 'none') return { ...res, ms: performance.now() - started };
+    if (step.kind === 'cross-origin') throw new CrossOriginRedirect(step.message, step.location);
+    url = step.url;
+    method = step.method;
+    if (!step.keepBody) body = undefined;
+  }
+  throw new Error(tooManyMessage(call.method ?? 'GET', path));
+}
+
+async function send(url: string, method: string, body: unknown, call: ApiCall): Promise<Omit<ApiResponse, 'ms'>> {
   const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
-  if (call.body !== undefined) headers['content-type'] = 'application/json';
-  const started = performance.now();
+  if (body !== undefined) headers['content-type'] = 'application/json';
   try {
-    const res = await fetch(baseUrl + path, {
+    const res = await fetch(url, {
       method,
       headers,
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      body: body === undefined ? undefined : JSON.stringify(body),
       redirect: 'manual',
       signal: AbortSignal.timeout(call.timeoutMs),
     });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, text, ms: performance.now() - started };
+    return { status: res.status, headers: res.headers, text: await res.text() };
   } catch (err) {
     const e = err as Error;
     const cause = e.name === 'TimeoutError' ? `no answer within ${call.timeoutMs} ms` : `${e.message}${e.cause ? ` (${String((e.cause as Error).message ?? e.cause)})` : ''}`;
-    throw new Error(`${method} ${path}: ${cause}`);
+    throw new Error(`${method} ${pathOf(url)}: ${cause}`);
   }
 }
 

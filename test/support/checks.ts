@@ -112,11 +112,13 @@ export interface ProxyAnswer {
   status: number;
   type: string;
   body: string;
+  headers?: Record<string, string>;
 }
 
 /**
  * A pass-through proxy in front of the simulator that remembers every token the login route issued,
- * so a test can prove none of them reached a report. `answer` may replace the response for a path.
+ * so a test can prove none of them reached a report. `answer` may replace the response for a path
+ * (with its query, if any).
  */
 export async function tokenRecordingProxy(
   target: string,
@@ -125,10 +127,11 @@ export async function tokenRecordingProxy(
   const tokens = new Set<string>();
   const upstream = new URL(target);
   const server: Server = createServer((req, res) => {
-    const canned = answer(new URL(req.url ?? '/', 'http://proxy').pathname);
+    const url = new URL(req.url ?? '/', 'http://proxy');
+    const canned = answer(url.pathname + url.search);
     if (canned) {
       req.resume();
-      res.writeHead(canned.status, { 'content-type': canned.type });
+      res.writeHead(canned.status, { 'content-type': canned.type, ...canned.headers });
       res.end(canned.body);
       return;
     }
@@ -181,4 +184,45 @@ export async function simStats(url: string, adminToken: string): Promise<{ login
   const res = await fetch(`${url}/__sim/stats`, { headers: { 'X-Sim-Admin-Token': adminToken }, signal: AbortSignal.timeout(5000) });
   if (res.status !== 200) throw new Error(`/__sim/stats answered ${res.status}`);
   return (await res.json()) as { logins: number; generations: number; projects: { live: number } };
+}
+
+/** A redirect answer to `to` + the request's path (e.g. another loopback server: another origin). */
+export function redirectTo(to: string, path: string, status = 307): ProxyAnswer {
+  return { status, type: 'text/plain', body: '', headers: { location: `${to}${path}` } };
+}
+
+export interface Recorded {
+  method: string;
+  url: string;
+  authorization: string | undefined;
+  body: string;
+}
+
+/**
+ * A throwaway server standing for "another origin": it records every request it ever receives (method,
+ * path, Authorization header, body) and answers a small HTML page, so a test can prove that no
+ * password or token ever reached it.
+ */
+export async function recordingServer(): Promise<{ url: string; requests: Recorded[]; close: () => Promise<void> }> {
+  const requests: Recorded[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!DOCTYPE html><title>elsewhere</title><label for="email">Email address</label><input id="email"><label for="password">Password</label><input id="password" type="password"><button>Sign in</button>');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }

@@ -24,7 +24,10 @@ test('no usable browser: every browser check is an error naming where it looked;
   });
   assert.equal(run.code, 1);
   assert.match(run.checks?.browser ?? '', /^none: CHROMIUM_PATH points to \/nonexistent\/chromium, which does not exist/);
-  for (const id of ['RB-01', 'RB-02', 'RB-03', 'RB-04', 'RB-05', 'RB-06']) assert.equal(run.byId(id).status, 'pass', id);
+  for (const id of ['RB-01', 'RB-03', 'RB-04', 'RB-05', 'RB-06']) assert.equal(run.byId(id).status, 'pass', id);
+  // RB-02 checks the docs' HTML and /openapi.json, then needs a browser to see Swagger UI render.
+  assert.equal(run.byId('RB-02').status, 'error');
+  assert.match(run.byId('RB-02').message ?? '', /no browser could render \/docs: CHROMIUM_PATH points to \/nonexistent\/chromium/);
   for (const id of ['RB-07', 'RB-08', 'RB-09', 'RB-10', 'RB-11', 'RB-12', 'RB-13']) {
     assert.equal(run.byId(id).status, 'error', id);
     assert.match(run.byId(id).message ?? '', /no browser: CHROMIUM_PATH points to \/nonexistent\/chromium/);

@@ -11,7 +11,7 @@ const TABLE: Record<string, { env?: Record<string, string>; fail: Record<string,
   'health-down': { fail: { 'RB-01': /GET \/health answered 503, expected 200/ } },
   'db-down': { fail: { 'RB-05': /GET \/api\/health\/db answered 503/ } },
   'login-broken': { fail: { 'RB-04': /login failed: POST \/api\/auth\/login answered 500/ } },
-  'auth-open': { fail: { 'RB-04': /GET \/api\/runs\/ without a token answered 200, expected 401/ } },
+  'auth-open': { fail: { 'RB-04': /GET \/api\/research\/tools without a token answered 200, expected 401/ } },
   'wrong-version': { env: { CJ_EXPECTED_VERSION: '1.4.2' }, fail: { 'RB-01': /version is "0\.0\.0-wrong", expected "1\.4\.2" \(CJ_EXPECTED_VERSION\)/ } },
   'debug-on': { fail: { 'RB-01': /debug_mode is true/, 'RB-06': /debug mode: \/health debug_mode is true.*CORS: .*echoes the foreign origin/ } },
   'cors-wildcard': { fail: { 'RB-06': /CORS: preflight OPTIONS \/api\/projects\/ echoes the foreign origin .* with credentials/ } },
@@ -19,6 +19,11 @@ const TABLE: Record<string, { env?: Record<string, string>; fail: Record<string,
   'asset-missing': { fail: { 'RB-03': /\.css answered 200 text\/html.*expected CSS \(SPA fallback: the file is missing\)/ } },
   'frontend-down': { fail: { 'RB-03': /GET \/ answered 404, expected 200 with the dashboard/ } },
   'docs-down': { fail: { 'RB-02': /GET \/docs answered 404, expected 200/ } },
+  'docs-blocked-by-csp': { fail: { 'RB-02': /GET \/docs answered 200 but Swagger UI rendered no operation in Chromium \(openapi\.json lists \d+\): .*swagger-ui-bundle\.js.*Content Security Policy/ } },
+  'db-route-missing': {
+    fail: { 'RB-05': /GET \/api\/health\/db answered 404, .*; GET \/api\/health\/database answered 200 with connection-pool statistics .* but no connectivity field/ },
+  },
+  'deep-link-headers-missing': { fail: { 'RB-06': /SPA deep link \/dashboard\/wizard \(200\) lacks Content-Security-Policy, X-Content-Type-Options: nosniff, frame protection/ } },
 };
 
 test('the table covers exactly the simulator faults that the API checks must catch', () => {

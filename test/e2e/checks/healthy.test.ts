@@ -34,6 +34,8 @@ test('healthy simulator: every check passes, within budget, nothing secret writt
   assert.equal(run.byId('RB-05').unit, 'ms');
   assert.ok(Number.isFinite(run.byId('RB-05').measured), 'RB-05 records the db latency');
   assert.equal(run.byId('RB-12').threshold, 'target < 2000 ms, alert > 5000 ms');
+  assert.match(run.byId('RB-02').message ?? '', /^Swagger UI rendered [1-9]\d* of \d+ operations$/, 'Chromium saw the operations');
+  assert.match(run.byId('RB-08').message ?? '', /^project project-\w+ for new client "Jumpstart Gate Synthetic Client", at the Generate step$/);
   assert.equal(run.byId('RB-01').severity, 'critical');
 
   // JUnit: one testcase per check, named with its id, carrying the evidence as properties.
