@@ -34,14 +34,13 @@ export default class ChecksReporter implements Reporter {
     if (this.projectsRun().includes('browser')) process.stdout.write(`checks: browser: ${this.browser}\n`);
   }
 
-  onTestEnd(test: TestCase, result: TestResult): void {
+  onTestEnd(_test: TestCase, result: TestResult): void {
     if (!this.settings) return;
     // The token exists from the setup on; global teardown deletes it before onEnd, so read it now.
     const token = readToken(this.settings.paths.token);
     if (token) this.secrets.add(token);
     // Scrub traces now: the HTML reporter copies them in its onEnd.
     for (const a of result.attachments) if (a.path) safeScrub(a.path, [...this.secrets]);
-    void test;
   }
 
   onEnd(result: FullResult): void {
