@@ -3,7 +3,7 @@ import { access, mkdir, readdir, rm, stat, statfs } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CHECKS_OUTPUTS, isInside } from '../lib/checks-contract/index.ts';
 import { reportOutputs } from '../lib/report/registry.ts';
-import { acquireLock, type OutDirLock } from './lock.ts';
+import { acquireLock, LOCK_FILE, type OutDirLock } from './lock.ts';
 
 /** Filesystems that only look like directories (procfs, sysfs, …): reports written there vanish or hang. */
 const PSEUDO_FS: Record<number, string> = {
@@ -81,6 +81,21 @@ async function clearReports(dir: string, keep: readonly string[]): Promise<void>
     if (!kept(p)) await rm(p, { force: true });
   }
   if ((await readdir(loadDir)).length === 0) await rm(loadDir, { recursive: true, force: true });
+}
+
+/**
+ * Why a file kept across runs (the history) cannot live at `path`: it is, or sits inside, something a
+ * run in the out dir `dir` writes or clears — a report, the checks' folders, the lock, the load
+ * reports' folder. Undefined when it is safe there (or outside the out dir).
+ */
+export async function runOwnedPathProblem(dir: string, path: string): Promise<string | undefined> {
+  const out = resolve(dir);
+  const abs = resolve(path);
+  if (!isInside(abs, out)) return undefined;
+  const owned = [...(await reportOutputs()).map((o) => o.file), ...CHECKS_OUTPUTS, LOCK_FILE, 'load'];
+  const hit = owned.find((name) => isInside(abs, join(out, name)));
+  if (hit === undefined) return abs === out ? `${abs} is the out dir itself` : undefined;
+  return `${abs} is ${abs === join(out, hit) ? '' : 'inside '}${hit}, which every run in ${out} rewrites or clears`;
 }
 
 export interface OutDirGuard {
