@@ -58,6 +58,11 @@ async function ensureDir(dir: string): Promise<string | undefined> {
   return undefined;
 }
 
+/** For a command that writes into a dir without owning it (trend): the dir made usable, or the problem. */
+export async function usableDir(dir: string): Promise<string | undefined> {
+  return ensureDir(resolve(dir));
+}
+
 /** Report files of the load engines: load/<name>.json, .html, .junit.xml (and k6-<profile>.results.json). */
 const LOAD_REPORT = /\.(json|html|junit\.xml)$/;
 
