@@ -1,22 +1,10 @@
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, rm, stat, statfs } from 'node:fs/promises';
+import { access, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CHECKS_OUTPUTS, isInside } from '../lib/checks-contract/index.ts';
+import { pseudoFilesystem } from '../lib/pseudo-fs.ts';
 import { reportOutputs } from '../lib/report/registry.ts';
 import { acquireLock, LOCK_FILE, type OutDirLock } from './lock.ts';
-
-/** Filesystems that only look like directories (procfs, sysfs, …): reports written there vanish or hang. */
-const PSEUDO_FS: Record<number, string> = {
-  0x9fa0: 'procfs',
-  0x62656572: 'sysfs',
-  0x1cd1: 'devpts',
-  0x27e0eb: 'cgroup',
-  0x63677270: 'cgroup2',
-  0x64626720: 'debugfs',
-  0x74726163: 'tracefs',
-  0x73636673: 'securityfs',
-  0xcafe4a11: 'bpf',
-};
 
 async function kindOf(path: string): Promise<'dir' | 'other' | 'missing'> {
   try {
@@ -41,7 +29,7 @@ async function ensureDir(dir: string): Promise<string | undefined> {
     if (dirname(at) === at) break;
     at = dirname(at);
   }
-  const fs = PSEUDO_FS[(await statfs(at)).type];
+  const fs = await pseudoFilesystem(at);
   if (fs) return `${dir} is on ${fs}, not a place for reports`;
   for (const d of missing) {
     try {

@@ -18,12 +18,14 @@ const HISTORY = `${REPORT_FIELDS.history.env} (${REPORT_FIELDS.history.flag})`;
  */
 export async function planReportOptions(args: ParsedArgv, env: NodeJS.ProcessEnv, outDir: string | undefined): Promise<{ options?: ReportOptions; problems: string[] }> {
   const { options, problems } = loadReportOptions({ env, flags: reportFlagValues(args.values) });
-  if (!options?.history) return options ? { options, problems } : { problems };
-  const unusable = await historyPathProblem(options.history);
-  if (unusable) problems.push(`${HISTORY}: ${unusable}`);
-  const owned = outDir === undefined ? undefined : await runOwnedPathProblem(outDir, options.history);
-  if (owned) problems.push(`${HISTORY}: ${owned}; keep it outside the out dir or beside the reports`);
-  return problems.length > 0 ? { problems } : { options, problems };
+  const history = rawHistory(args, env)?.trim();
+  if (history) {
+    const unusable = await historyPathProblem(history);
+    if (unusable) problems.push(`${HISTORY}: ${unusable}`);
+    const owned = outDir === undefined ? undefined : await runOwnedPathProblem(outDir, history);
+    if (owned) problems.push(`${HISTORY}: ${owned}; keep it outside the out dir or beside the reports`);
+  }
+  return options && problems.length === 0 ? { options, problems } : { problems };
 }
 
 /** The history as given (flag, else env), for a usage error's clean-up to leave alone: no plan exists then. */
