@@ -10,7 +10,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'last', type: 'value', value: 'N', description: 'chart only the last N runs (regressions are still judged on the whole history)', defaultText: 'every run' },
 ];
 
-export interface TrendPlan {
+interface TrendPlan {
   history: string;
   parsed: ParsedHistory;
   outDir: string;
@@ -45,7 +45,7 @@ async function readUsable(file: string, problems: string[]): Promise<ParsedHisto
 }
 
 /** Flags + env → what to draw, or every problem at once; the history is read here, before anything is written. */
-export async function planTrend(args: ParsedArgv, env: NodeJS.ProcessEnv): Promise<{ plan?: TrendPlan; problems: string[] }> {
+async function planTrend(args: ParsedArgv, env: NodeJS.ProcessEnv): Promise<{ plan?: TrendPlan; problems: string[] }> {
   const problems: string[] = [];
   const history = stringValue(args.values, 'history') ?? (env[REPORT_FIELDS.history.env] || undefined);
   if (history === undefined || history.trim() === '') problems.push(`--history (${REPORT_FIELDS.history.env}): is required`);
