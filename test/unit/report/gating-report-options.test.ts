@@ -63,7 +63,9 @@ test('--history inside the out dir: a line per run (a cancelled one too), never 
   const out = join(await scratch(t), 'reports');
   const history = join(out, 'history.jsonl');
   assert.equal(await runCommand(fakeCommand(), ['--out', out, '--history', history], io()), 0);
+  assert.ok((await readdir(out)).includes('metrics.prom'), 'metrics.prom written by every gating command');
   assert.equal(await runCommand(fakeCommand(), ['--out', out, '--bogus'], io({ CJ_HISTORY: history })), 64);
+  assert.deepEqual(await readdir(out), ['history.jsonl'], "a usage error clears the run's reports, metrics.prom included, and keeps the history");
   const cancelling = io({ CJ_HISTORY: history });
   const running = runCommand(fakeCommand(async (ctx, e) => {
     pass(e);
@@ -77,7 +79,6 @@ test('--history inside the out dir: a line per run (a cancelled one too), never 
   assert.deepEqual(warnings, []);
   assert.deepEqual(entries.map((e) => [e.verdict, e.exitCode]), [['promote', 0], ['inconclusive', 3]]);
   assert.deepEqual(entries[0]?.results.map((r) => [r.id, r.measured, r.target, r.alert]), [['RB-14', 12.5, 200, 500]]);
-  assert.ok((await readdir(out)).includes('metrics.prom'), 'metrics.prom written by every gating command');
 });
 
 test('every problem with the options at once, before anything runs: 64', async (t) => {
@@ -100,6 +101,11 @@ test('every problem with the options at once, before anything runs: 64', async (
     assert.match(x.stderr(), new RegExp(`fake: ${expected.length} problem\\(s\\), nothing was run`));
   }
   assert.equal(runs, before, 'nothing ran');
+  // Refused where the clean-up would take it, and for that very reason not taken by the usage error's clean-up.
+  await mkdir(join(out, 'test-results'), { recursive: true });
+  await writeFile(join(out, 'test-results', 'h.jsonl'), 'nights\n');
+  assert.equal(await runCommand(fakeCommand(), ['--out', out, '--history', join(out, 'test-results', 'h.jsonl')], io()), 64);
+  assert.equal(await readFile(join(out, 'test-results', 'h.jsonl'), 'utf8'), 'nights\n');
 });
 
 test('a history that cannot be appended at the end: a warning on stderr and in summary.md, the verdict unchanged', async (t) => {
