@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { JUnitStyle } from '../lib/config/index.ts';
 import { buildVerdictDocument, type VerdictDocument } from '../lib/report/document.ts';
 import { renderRollbackNotice } from '../lib/report/rollback.ts';
 import { scrubText } from '../lib/scrub/index.ts';
@@ -8,6 +9,7 @@ import { postWebhook, webhookPayload } from '../lib/report/webhook.ts';
 import { writeReports, type WrittenReports } from '../lib/report/write.ts';
 import { decideVerdict, type Decision } from '../lib/verdict/decide.ts';
 import type { CheckResult } from '../lib/verdict/types.ts';
+import { fileHistory, pushRun, type Filed } from './file-run.ts';
 
 /** What every gating command reports under (from its validated plan). */
 export interface ReportSettings {
@@ -18,6 +20,12 @@ export interface ReportSettings {
   expectedVersion?: string;
   notifyWebhook?: string;
   requestTimeoutMs: number;
+  /** --history: the file this run's line is appended to, whatever the verdict. */
+  history?: string;
+  /** --pushgateway: where metrics.prom is pushed too. */
+  pushgateway?: string;
+  /** --junit: strict leaves out the per-testcase properties. */
+  junit?: JUnitStyle;
 }
 
 export interface FinishInput {
@@ -34,6 +42,8 @@ export interface FinishInput {
   /** $GITHUB_STEP_SUMMARY, when set. */
   stepSummaryPath?: string;
   log: (line: string) => void;
+  /** Warnings that leave the verdict as it is (stderr). */
+  warn: (line: string) => void;
 }
 
 export interface FinishOutput {
@@ -49,9 +59,36 @@ function decide(results: readonly CheckResult[], cancelled: string | undefined):
   return { ...decision, verdict: 'inconclusive', reasons: [`cancelled by ${cancelled}`, ...decision.reasons] };
 }
 
+/** The rollback notice posted to the webhook, when the verdict is rollback and one is set; its outcome. */
+async function notifyRollback(doc: VerdictDocument, input: FinishInput, outDir: string): Promise<string | undefined> {
+  const { settings } = input;
+  if (doc.verdict !== 'rollback' || !settings.notifyWebhook) return undefined;
+  const text = scrubText(renderRollbackNotice(doc), input.secrets);
+  const outcome = await postWebhook(settings.notifyWebhook, webhookPayload(text, `Reports: ${outDir}`), settings.requestTimeoutMs);
+  const notify = scrubText(outcome.detail, input.secrets);
+  input.log(notify);
+  return notify;
+}
+
+/** The run filed beyond the out dir (Pushgateway and webhook at once, then the history): what was said. */
+async function fileRun(doc: VerdictDocument, input: FinishInput, outDir: string): Promise<{ notify?: string; filed: Filed }> {
+  const { settings, secrets } = input;
+  const none: Filed = { notes: [], warnings: [] };
+  const [notify, pushed] = await Promise.all([
+    notifyRollback(doc, input, outDir),
+    settings.pushgateway ? pushRun({ url: settings.pushgateway, doc, secrets, timeoutMs: settings.requestTimeoutMs, cancelled: input.cancelled !== undefined }) : none,
+  ]);
+  const history = settings.history ? await fileHistory(settings.history, doc, secrets) : none;
+  const filed = { notes: [...pushed.notes, ...history.notes], warnings: [...pushed.warnings, ...history.warnings] };
+  for (const n of filed.notes) input.log(n);
+  for (const w of filed.warnings) input.warn(`warning: ${w}`);
+  return notify === undefined ? { filed } : { notify, filed };
+}
+
 /**
- * The end of every gating command: decide, notify on rollback (never changing the verdict), write
- * every registered report, sweep the out dir for secrets, print the table.
+ * The end of every gating command: decide, notify on rollback and push the metrics (neither changing
+ * the verdict), append the history line, write every registered report, sweep the out dir for
+ * secrets, print the table.
  */
 export async function finishRun(input: FinishInput): Promise<FinishOutput> {
   const { settings } = input;
@@ -69,16 +106,16 @@ export async function finishRun(input: FinishInput): Promise<FinishOutput> {
     finishedAt: new Date(),
   });
   const outDir = resolve(settings.outDir);
-  let notify: string | undefined;
-  if (doc.verdict === 'rollback' && settings.notifyWebhook) {
-    const text = scrubText(renderRollbackNotice(doc), input.secrets);
-    const outcome = await postWebhook(settings.notifyWebhook, webhookPayload(text, `Reports: ${outDir}`), settings.requestTimeoutMs);
-    notify = scrubText(outcome.detail, input.secrets);
-    input.log(notify);
-  }
+  const { notify, filed } = await fileRun(doc, input, outDir);
+  const extras = {
+    reportsDir: outDir,
+    ...(notify ? { notify } : {}),
+    ...(filed.warnings.length > 0 ? { warnings: filed.warnings } : {}),
+    ...(input.loadLines ? { load: input.loadLines } : {}),
+  };
   const reports = await writeReports({
     outDir,
-    report: { doc, results: input.results, extras: { reportsDir: outDir, ...(notify ? { notify } : {}), ...(input.loadLines ? { load: input.loadLines } : {}) } },
+    report: { doc, results: input.results, extras, options: { junitStrict: settings.junit === 'strict' } },
     secrets: input.secrets,
     ...(input.stepSummaryPath ? { stepSummaryPath: input.stepSummaryPath } : {}),
   });

@@ -1,4 +1,4 @@
-import { configSchema, FIELDS, MODES, type FieldName } from '../lib/config/index.ts';
+import { configSchema, FIELDS, JUNIT_STYLES, MODES, REPORT_FIELDS, type FieldName, type ReportFieldName } from '../lib/config/index.ts';
 import { PROFILE_NAMES } from '../lib/runbook/profiles.ts';
 import type { FlagSpec, ParsedArgv } from './args.ts';
 
@@ -63,6 +63,32 @@ export function configFlagValues(values: ParsedArgv['values'], flags: readonly F
     const field = (f as { field?: FieldName }).field;
     const v = values[f.name];
     if (field && v !== undefined) out[field] = Array.isArray(v) ? (v.at(-1) ?? '') : v;
+  }
+  return out;
+}
+
+const REPORT_TEXT: Record<ReportFieldName, FieldText> = {
+  history: { value: 'FILE', description: 'append one JSON line per run, whatever its verdict, to this file (kept across runs; `trend` draws it)', defaultText: 'none' },
+  pushgateway: { value: 'URL', description: 'also push metrics.prom to this Prometheus Pushgateway (job jumpstart_gate, grouped by target and mode); a failure is a warning (with user info a secret: prefer the env variable)', defaultText: 'none' },
+  junit: { value: JUNIT_STYLES.join('|'), description: "strict: junit.xml without per-testcase properties (valid against Jenkins' junit-10.xsd)", defaultText: 'default' },
+};
+
+/** Where every gating command files its run besides the out dir; the pipeline adds them to each one's flags. */
+export const REPORT_FLAGS: readonly FlagSpec[] = (Object.keys(REPORT_FIELDS) as ReportFieldName[]).map((field) => ({
+  name: REPORT_FIELDS[field].flag.slice(2),
+  type: 'value',
+  ...(REPORT_TEXT[field].value ? { value: REPORT_TEXT[field].value } : {}),
+  description: REPORT_TEXT[field].description,
+  env: REPORT_FIELDS[field].env,
+  ...(REPORT_TEXT[field].defaultText ? { defaultText: REPORT_TEXT[field].defaultText } : {}),
+}));
+
+/** Pure: the report options given as flags, by field. */
+export function reportFlagValues(values: ParsedArgv['values']): Partial<Record<ReportFieldName, string>> {
+  const out: Partial<Record<ReportFieldName, string>> = {};
+  for (const field of Object.keys(REPORT_FIELDS) as ReportFieldName[]) {
+    const v = values[REPORT_FIELDS[field].flag.slice(2)];
+    if (typeof v === 'string') out[field] = v;
   }
   return out;
 }

@@ -5,11 +5,12 @@ import { gateCommand } from './commands/gate.ts';
 import { k6JunitCommand } from './commands/k6-junit.ts';
 import { loadCommand } from './commands/load.ts';
 import { simCommand } from './commands/sim.ts';
+import { trendCommand } from './commands/trend.ts';
 import { watchCommand } from './commands/watch.ts';
 import { runCommand, type CommandIO } from './run-command.ts';
 
 /** Every command of the bin; a new command is one file in commands/ and one entry here. */
-export const COMMANDS: readonly Command[] = [gateCommand, watchCommand, loadCommand, k6JunitCommand, simCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [gateCommand, watchCommand, loadCommand, k6JunitCommand, trendCommand, simCommand, demoCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary.split('\n')[0] ?? ''}`);

@@ -1,22 +1,10 @@
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, rm, stat, statfs } from 'node:fs/promises';
+import { access, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CHECKS_OUTPUTS, isInside } from '../lib/checks-contract/index.ts';
+import { pseudoFilesystem } from '../lib/pseudo-fs.ts';
 import { reportOutputs } from '../lib/report/registry.ts';
-import { acquireLock, type OutDirLock } from './lock.ts';
-
-/** Filesystems that only look like directories (procfs, sysfs, …): reports written there vanish or hang. */
-const PSEUDO_FS: Record<number, string> = {
-  0x9fa0: 'procfs',
-  0x62656572: 'sysfs',
-  0x1cd1: 'devpts',
-  0x27e0eb: 'cgroup',
-  0x63677270: 'cgroup2',
-  0x64626720: 'debugfs',
-  0x74726163: 'tracefs',
-  0x73636673: 'securityfs',
-  0xcafe4a11: 'bpf',
-};
+import { acquireLock, LOCK_FILE, type OutDirLock } from './lock.ts';
 
 async function kindOf(path: string): Promise<'dir' | 'other' | 'missing'> {
   try {
@@ -41,7 +29,7 @@ async function ensureDir(dir: string): Promise<string | undefined> {
     if (dirname(at) === at) break;
     at = dirname(at);
   }
-  const fs = PSEUDO_FS[(await statfs(at)).type];
+  const fs = await pseudoFilesystem(at);
   if (fs) return `${dir} is on ${fs}, not a place for reports`;
   for (const d of missing) {
     try {
@@ -56,6 +44,11 @@ async function ensureDir(dir: string): Promise<string | undefined> {
     return `${dir} is not writable`;
   }
   return undefined;
+}
+
+/** For a command that writes into a dir without owning it (trend): the dir made usable, or the problem. */
+export async function usableDir(dir: string): Promise<string | undefined> {
+  return ensureDir(resolve(dir));
 }
 
 /** Report files of the load engines: load/<name>.json, .html, .junit.xml (and k6-<profile>.results.json). */
@@ -81,6 +74,21 @@ async function clearReports(dir: string, keep: readonly string[]): Promise<void>
     if (!kept(p)) await rm(p, { force: true });
   }
   if ((await readdir(loadDir)).length === 0) await rm(loadDir, { recursive: true, force: true });
+}
+
+/**
+ * Why a file kept across runs (the history) cannot live at `path`: it is, or sits inside, something a
+ * run in the out dir `dir` writes or clears — a report, the checks' folders, the lock, the load
+ * reports' folder. Undefined when it is safe there (or outside the out dir).
+ */
+export async function runOwnedPathProblem(dir: string, path: string): Promise<string | undefined> {
+  const out = resolve(dir);
+  const abs = resolve(path);
+  if (!isInside(abs, out)) return undefined;
+  const owned = [...(await reportOutputs()).map((o) => o.file), ...CHECKS_OUTPUTS, LOCK_FILE, 'load'];
+  const hit = owned.find((name) => isInside(abs, join(out, name)));
+  if (hit === undefined) return abs === out ? `${abs} is the out dir itself` : undefined;
+  return `${abs} is ${abs === join(out, hit) ? '' : 'inside '}${hit}, which every run in ${out} rewrites or clears`;
 }
 
 export interface OutDirGuard {

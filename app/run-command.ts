@@ -2,10 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EXIT } from '../lib/errors.ts';
 import { scrubText } from '../lib/scrub/index.ts';
 import { requireEvidence } from '../lib/verdict/evidence.ts';
-import { parseArgv, renderHelp, stringValue, type ParsedArgv } from './args.ts';
+import { parseArgv, renderHelp, stringValue, type FlagSpec, type ParsedArgv } from './args.ts';
 import type { Command, Evidence, GatingSettings, Job, RunContext } from './command.ts';
 import { finishRun } from './finish.ts';
+import { REPORT_FLAGS } from './flags.ts';
 import { clearAfterUsageError, guardOutDir } from './outdir.ts';
+import { planReportOptions, rawHistory, withReportOptions } from './report-options.ts';
 import { watchSignals, type Cancellation, type SignalSource } from './signals.ts';
 
 /** The process edges a command runs against (tests pass their own). */
@@ -73,6 +75,7 @@ async function runGating(name: string, settings: GatingSettings, run: (ctx: RunC
       ...(cancelled ? { cancelled } : {}),
       ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),
       log: ctx.log,
+      warn: ctx.warn,
     });
     // A run the budget cut short may still be deleting its session dir: give it a last moment.
     if (cancelled) await Promise.race([running, sleep(LAST_MOMENT_MS)]);
@@ -95,26 +98,44 @@ async function runJob(name: string, job: Job, io: CommandIO): Promise<number> {
   }
 }
 
-/**
- * The one pipeline of every command: argv → flags (every problem at once) → plan (64 before anything
- * is sent) → out-dir guard → signals → run → finish (verdict, reports, scrub, notify) → exit code.
- * It never exits the process: the bin does, with the code returned here.
- */
-export async function runCommand(cmd: Command, argv: readonly string[], io: CommandIO): Promise<number> {
-  const args = parseArgv(argv, cmd.flags, cmd.positional);
-  if (args.help) {
-    io.out(renderHelp(cmd));
-    return EXIT.promote;
-  }
+/** A command's flags: a gating command also takes the pipeline's report options (--history, --pushgateway, --junit). */
+function flagsOf(cmd: Command): readonly FlagSpec[] {
+  return cmd.kind === 'gating' ? [...cmd.flags, ...REPORT_FLAGS] : cmd.flags;
+}
+
+/** The command's plan, and for a gating command its report options folded in: every problem at once. */
+async function prepare(cmd: Command, args: ParsedArgv, env: NodeJS.ProcessEnv): Promise<{ job?: Job; problems: string[] }> {
   let prepared: Awaited<ReturnType<Command['prepare']>>;
   try {
-    prepared = await cmd.prepare(args, io.env);
+    prepared = await cmd.prepare(args, env);
   } catch (e) {
     prepared = { problems: [e instanceof Error ? e.message : String(e)] };
   }
+  if (cmd.kind !== 'gating') return prepared;
+  const gating = prepared.job?.kind === 'gating' ? prepared.job : undefined;
+  const report = await planReportOptions(args, env, gating?.settings.outDir);
+  const problems = [...prepared.problems, ...report.problems];
+  if (!gating || !report.options || problems.length > 0) return { problems };
+  return { problems, job: { ...gating, settings: withReportOptions(gating.settings, report.options) } };
+}
+
+/**
+ * The one pipeline of every command: argv → flags (every problem at once) → plan (64 before anything
+ * is sent) → out-dir guard → signals → run → finish (verdict, notify, push, history, reports, scrub) → exit code.
+ * It never exits the process: the bin does, with the code returned here.
+ */
+export async function runCommand(cmd: Command, argv: readonly string[], io: CommandIO): Promise<number> {
+  const flags = flagsOf(cmd);
+  const args = parseArgv(argv, flags, cmd.positional);
+  if (args.help) {
+    io.out(renderHelp({ ...cmd, flags }));
+    return EXIT.promote;
+  }
+  const prepared = await prepare(cmd, args, io.env);
   const problems = [...args.problems, ...prepared.problems];
   if (problems.length > 0 || !prepared.job) {
-    if (cmd.kind === 'gating') await clearAfterUsageError(rawOutDir(args, io.env), cmd.name);
+    const history = rawHistory(args, io.env);
+    if (cmd.kind === 'gating') await clearAfterUsageError(rawOutDir(args, io.env), cmd.name, history ? [history] : []);
     return usageError(cmd.name, problems.length > 0 ? problems : ['nothing to run'], io);
   }
   return runJob(cmd.name, prepared.job, io);

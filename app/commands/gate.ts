@@ -13,7 +13,7 @@ export const gateCommand = defineCommand({
   summary:
     'Runs the release gate against a Content Jumpstart deployment: preflight (GET /health), the Playwright\n' +
     'checks RB-01..RB-13, the load profile (RB-14..RB-16), then decides promote / hold / rollback and writes\n' +
-    'verdict.json, junit.xml and summary.md under --out.',
+    'verdict.json, junit.xml, summary.md and metrics.prom under --out.',
   flags: GATE_FLAGS,
   notes: `${ENV_ONLY_NOTE}\n${EXIT_NOTE}`,
   plan: planGate,

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir, open, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { pseudoFilesystem } from '../pseudo-fs.ts';
 import type { VerdictDocument } from '../report/document.ts';
 import { scrubValue } from '../scrub/text.ts';
 import { toHistoryLine, type HistoryLine } from './line.ts';
@@ -54,20 +55,27 @@ async function endsCut(fh: Awaited<ReturnType<typeof open>>): Promise<boolean> {
 
 /**
  * For the configuration step, before anything is sent: the problem with using `path` as the history
- * file (a directory, or a folder that cannot be written), or undefined when it is usable.
+ * file (a directory, a folder that cannot be written, a pseudo filesystem such as /proc), or undefined
+ * when it is usable.
  */
 export async function historyPathProblem(path: string): Promise<string | undefined> {
   const file = resolve(path);
   const info = await stat(file).catch(() => undefined);
   if (info?.isDirectory()) return `history file ${file} is a directory`;
-  if (info) return access(file, constants.W_OK).then(() => undefined, () => `history file ${file} is not writable`);
+  if (info) return (await onPseudo(file)) ?? access(file, constants.W_OK).then(() => undefined, () => `history file ${file} is not writable`);
   let dir = dirname(file);
   // The nearest existing ancestor must be a writable directory: appendHistory creates the rest.
   for (;;) {
     const d = await stat(dir).catch(() => undefined);
-    if (d) return d.isDirectory() ? access(dir, constants.W_OK).then(() => undefined, () => `history folder ${dir} is not writable`) : `history folder ${dir} is not a directory`;
+    if (d && !d.isDirectory()) return `history folder ${dir} is not a directory`;
+    if (d) return (await onPseudo(dir)) ?? access(dir, constants.W_OK).then(() => undefined, () => `history folder ${dir} is not writable`);
     const up = dirname(dir);
     if (up === dir) return `history folder ${dirname(file)} cannot be created`;
     dir = up;
   }
+}
+
+async function onPseudo(path: string): Promise<string | undefined> {
+  const fs = await pseudoFilesystem(path).catch(() => undefined);
+  return fs ? `history ${path} is on ${fs}, not a place for a file kept across runs` : undefined;
 }

@@ -5,4 +5,4 @@ export { analyzeHistory, renderTrendPage, type TrendAnalysis, type TrendOptions 
 export { parseHistory, readHistory, type ParsedHistory } from './read.ts';
 export { findRegressions, REGRESSION_DEFAULTS, type Regression, type RegressionOptions } from './regressions.ts';
 export { describeRegression, renderRegressionsText } from './text.ts';
-export { writeTrend, type TrendOutput, type TrendRequest } from './trend.ts';
+export { writeTrend, writeTrendOf, type TrendOutput, type TrendRequest } from './trend.ts';

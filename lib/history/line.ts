@@ -1,6 +1,5 @@
 import type { VerdictDocument } from '../report/document.ts';
 import type { CheckStatus, Severity, Verdict } from '../verdict/types.ts';
-import { parseLimits } from '../runbook/limits.ts';
 
 /**
  * Written in every line, so a reader can tell our lines from anything else in the file and a later
@@ -31,8 +30,10 @@ export interface HistoryLine {
   time: string;
   startedAt: string;
   target: string;
-  /** The version the target reported (else the expected one, else null), as in verdict.json. */
+  /** The version the target reported on /health; null when it reported none (never the expected one). */
   version: string | null;
+  /** The version the run expected, when it was given one. */
+  expectedVersion?: string;
   mode: string;
   command: string;
   verdict: Verdict;
@@ -45,10 +46,9 @@ function toResult(c: VerdictDocument['checks'][number]): HistoryResult {
   const r: HistoryResult = { id: c.id, title: c.title, severity: c.severity, status: c.status };
   if (c.measured !== undefined && Number.isFinite(c.measured)) r.measured = c.measured;
   if (c.unit !== undefined) r.unit = c.unit;
-  if (c.threshold !== undefined) {
-    r.threshold = c.threshold;
-    Object.assign(r, parseLimits(c.threshold));
-  }
+  if (c.threshold !== undefined) r.threshold = c.threshold;
+  if (c.target !== undefined) r.target = c.target;
+  if (c.alert !== undefined) r.alert = c.alert;
   return r;
 }
 
@@ -59,7 +59,8 @@ export function toHistoryLine(doc: VerdictDocument): HistoryLine {
     time: doc.finishedAt,
     startedAt: doc.startedAt,
     target: doc.target,
-    version: doc.version,
+    version: doc.reportedVersion ?? null,
+    ...(doc.expectedVersion !== undefined ? { expectedVersion: doc.expectedVersion } : {}),
     mode: doc.mode,
     command: doc.command,
     verdict: doc.verdict,

@@ -22,6 +22,7 @@ const lineSchema = z.object({
   startedAt: z.string(),
   target: z.string(),
   version: z.string().nullable(),
+  expectedVersion: z.string().optional(),
   mode: z.string(),
   command: z.string(),
   verdict: z.enum(['promote', 'hold', 'rollback', 'inconclusive']),

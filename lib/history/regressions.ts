@@ -36,6 +36,8 @@ export interface JumpRegression extends Common {
 export interface StatusRegression extends Common {
   kind: 'status';
   to: 'warn' | 'fail';
+  /** False when every run since the turn had status `to`; true when it was warn in some and fail in others. */
+  mixed: boolean;
   lastPass: RunRef;
 }
 
@@ -82,7 +84,8 @@ function statusTurn(s: Series): StatusRegression | undefined {
   const lastPass = judged[start - 1];
   const since = judged[start];
   if (!lastPass || !since) return undefined;
-  return { kind: 'status', ...base(s), since: ref(since), last: ref(last), to: last.status, lastPass: ref(lastPass) };
+  const mixed = judged.slice(start).some((p) => p.status !== last.status);
+  return { kind: 'status', ...base(s), since: ref(since), last: ref(last), to: last.status, mixed, lastPass: ref(lastPass) };
 }
 
 /** Pure: the regressions of every series, newest start first (then by runbook id, status turns first). */

@@ -16,7 +16,11 @@ const value = (v: number, unit: string | undefined): string => formatMeasured({ 
 
 /** One line saying what regressed, by how much, and since when. */
 export function describeRegression(r: Regression): string {
-  if (r.kind === 'status') return `${r.title}: ${r.to} since ${describeRun(r.since)}; last pass in run ${r.lastPass.run}`;
+  if (r.kind === 'status') {
+    // "fail since run 6" would be untrue when run 6 was a warning: then say when each began.
+    const now = r.mixed ? `${r.to} in run ${r.last.run}, not passing since ${describeRun(r.since)}` : `${r.to} since ${describeRun(r.since)}`;
+    return `${r.title}: ${now}; last pass in run ${r.lastPass.run}`;
+  }
   const z = Number.isFinite(r.z) ? `robust z ${r.z.toFixed(1)}` : `the previous ${r.baselineRuns} runs never varied`;
   return `${r.title}: ${value(r.value, r.unit)} in run ${r.last.run}, far above the median ${value(r.median, r.unit)} of its previous ${r.baselineRuns} runs (${z}); since ${describeRun(r.since)}`;
 }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { analyzeHistory, renderTrendPage, type TrendOptions } from './page.ts';
-import { readHistory } from './read.ts';
+import { readHistory, type ParsedHistory } from './read.ts';
 import type { Regression } from './regressions.ts';
 import { renderRegressionsText } from './text.ts';
 
@@ -26,7 +26,11 @@ export interface TrendOutput {
 
 /** The I/O edge of the trend: reads the history, writes `<outDir>/trend.html`, returns the text list. */
 export async function writeTrend(req: TrendRequest): Promise<TrendOutput> {
-  const { entries, warnings } = await readHistory(req.history);
+  return writeTrendOf(await readHistory(req.history), req);
+}
+
+/** The same from a history already read (a command that checked it before writing anything). */
+export async function writeTrendOf({ entries, warnings }: ParsedHistory, req: TrendRequest): Promise<TrendOutput> {
   const { history: _history, outDir: _outDir, ...options } = req;
   const { runs, regressions } = analyzeHistory(entries, options);
   const outDir = resolve(req.outDir);

@@ -1,9 +1,18 @@
 import { EXIT } from '../errors.ts';
+import { parseLimits } from '../runbook/limits.ts';
 import type { Decision } from '../verdict/decide.ts';
 import type { CheckResult, Verdict } from '../verdict/types.ts';
 
-/** One check as verdict.json carries it (DESIGN.md "Outputs"): a CheckResult without its timing. */
-export type VerdictCheck = Omit<CheckResult, 'durationMs'>;
+/**
+ * One check as verdict.json carries it (DESIGN.md "Outputs"): a CheckResult without its timing, and
+ * its threshold also as numbers, in `unit`, when the threshold text states them.
+ */
+export interface VerdictCheck extends Omit<CheckResult, 'durationMs'> {
+  /** Good strictly below this (up to and including it for an inclusive "target ≤"). */
+  target?: number;
+  /** Fails strictly above this. */
+  alert?: number;
+}
 
 /**
  * verdict.json: read by Argo Rollouts / Flagger web metrics (jsonPath `{$.verdict}`) and scripts.
@@ -12,7 +21,10 @@ export type VerdictCheck = Omit<CheckResult, 'durationMs'>;
 export interface VerdictDocument {
   verdict: Verdict;
   target: string;
-  /** The version the target reported on /health, else the expected one, else null. */
+  /**
+   * The version the target reported on /health, else the expected one, else null. Kept for readers
+   * of earlier documents; `reportedVersion` says what the target itself reported.
+   */
   version: string | null;
   startedAt: string;
   durationMs: number;
@@ -21,6 +33,8 @@ export interface VerdictDocument {
   mode: string;
   /** The command that produced it: every gating command writes the same document. */
   command: 'gate' | 'watch' | 'load' | 'k6:junit';
+  /** What the target reported on /health; absent when it reported none (then nothing is known). */
+  reportedVersion?: string;
   expectedVersion?: string;
   /** Set when a signal stopped the run: the verdict is then inconclusive whatever was seen before. */
   cancelled?: string;
@@ -49,7 +63,12 @@ function toCheck(r: CheckResult): VerdictCheck {
   // NaN or Infinity serialise as null in JSON: still visible as "no usable value".
   if (r.measured !== undefined) c.measured = r.measured;
   if (r.unit !== undefined) c.unit = r.unit;
-  if (r.threshold !== undefined) c.threshold = r.threshold;
+  if (r.threshold !== undefined) {
+    c.threshold = r.threshold;
+    // The text is what the check was judged against (overrides included): its numbers are read back
+    // once, here, for every reader of the document (history, metrics, scripts).
+    Object.assign(c, parseLimits(r.threshold));
+  }
   if (r.message !== undefined) c.message = r.message;
   return c;
 }
@@ -69,6 +88,7 @@ export function buildVerdictDocument(input: DocumentInput): VerdictDocument {
     finishedAt: input.finishedAt.toISOString(),
     reasons: input.decision.reasons,
   };
+  if (input.reportedVersion !== undefined) doc.reportedVersion = input.reportedVersion;
   if (input.expectedVersion !== undefined) doc.expectedVersion = input.expectedVersion;
   if (input.browser !== undefined) doc.browser = input.browser;
   if (input.cancelled !== undefined) doc.cancelled = input.cancelled;

@@ -4,7 +4,6 @@
  * a Pushgateway shows one HELP per name across all its groups, the first it was given. Every series
  * carries `target` and `mode`, the labels the Pushgateway groups by, so queries read the same either way.
  */
-import { parseLimits } from '../runbook/limits.ts';
 import type { CheckStatus, Verdict } from '../verdict/types.ts';
 import type { VerdictCheck, VerdictDocument } from './document.ts';
 import { uniqueTitles } from './format.ts';
@@ -50,7 +49,7 @@ function render(families: readonly Family[]): string {
 function runFamilies(doc: VerdictDocument, run: Labels): Family[] {
   const seconds = (iso: string): number => Date.parse(iso) / 1000;
   return [
-    { name: 'jumpstart_gate_run_info', help: 'Always 1; labels describe the run (command, reported version).', samples: [{ labels: { ...run, command: doc.command, version: doc.version ?? '' }, value: 1 }] },
+    { name: 'jumpstart_gate_run_info', help: 'Always 1; labels describe the run (command, reported version).', samples: [{ labels: { ...run, command: doc.command, version: doc.reportedVersion ?? '' }, value: 1 }] },
     { name: 'jumpstart_gate_verdict', help: 'The run verdict: 1 for the verdict given, 0 for the others.', samples: VERDICTS.map((v) => ({ labels: { ...run, verdict: v }, value: doc.verdict === v ? 1 : 0 })) },
     { name: 'jumpstart_gate_exit_code', help: 'Exit code of the run (0 promote, 1 hold, 2 rollback, 3 inconclusive).', samples: [{ labels: run, value: doc.exitCode }] },
     { name: 'jumpstart_gate_run_duration_seconds', help: 'Duration of the run in seconds.', samples: [{ labels: run, value: doc.durationMs / 1000 }] },
@@ -72,9 +71,8 @@ function checkFamilies(checks: readonly VerdictCheck[], run: Labels): Family[] {
     const withUnit = { ...key, unit: c.unit ?? '' };
     // Missing evidence is no sample at all, never a number.
     if (c.measured !== undefined && Number.isFinite(c.measured)) measured.push({ labels: withUnit, value: c.measured });
-    const limits = parseLimits(c.threshold);
-    if (limits.target !== undefined) target.push({ labels: withUnit, value: limits.target });
-    if (limits.alert !== undefined) alert.push({ labels: withUnit, value: limits.alert });
+    if (c.target !== undefined) target.push({ labels: withUnit, value: c.target });
+    if (c.alert !== undefined) alert.push({ labels: withUnit, value: c.alert });
   });
   return [
     { name: 'jumpstart_gate_check_status', help: 'Status of a runbook check: 1 for its status, 0 for the others.', samples: status },

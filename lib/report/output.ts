@@ -8,6 +8,8 @@ export interface RunReport {
   /** Every result in order, with `durationMs` (verdict.json leaves timings out; JUnit needs them). */
   results: readonly CheckResult[];
   extras: SummaryExtras;
+  /** Choices of the run that change how a format is written (--junit strict). */
+  options?: { junitStrict?: boolean };
 }
 
 /**

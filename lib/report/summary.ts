@@ -63,6 +63,8 @@ export interface SummaryExtras {
   notify?: string;
   /** The load's own lines: response time beside service time and the generator's lag, the comparison with live. */
   load?: readonly string[];
+  /** What could not be filed (history, Pushgateway): each a warning that leaves the verdict as it is. */
+  warnings?: readonly string[];
 }
 
 /**
@@ -73,7 +75,7 @@ export function renderSummary(doc: VerdictDocument, extras: SummaryExtras = {}):
   const lines = [
     `## ${ICON[doc.verdict]} Release gate: **${doc.verdict.toUpperCase()}** (exit ${doc.exitCode})`,
     '',
-    `Target \`${doc.target}\` · version \`${doc.version ?? 'unknown'}\`${doc.expectedVersion ? ` (expected \`${doc.expectedVersion}\`)` : ''} · ${doc.command === doc.mode ? doc.command : `${doc.command} ${doc.mode}`} · ${doc.startedAt} · ${(doc.durationMs / 1000).toFixed(1)} s`,
+    `Target \`${doc.target}\` · version ${doc.reportedVersion !== undefined ? `\`${doc.reportedVersion}\`` : 'not reported'}${doc.expectedVersion ? ` (expected \`${doc.expectedVersion}\`)` : ''} · ${doc.command === doc.mode ? doc.command : `${doc.command} ${doc.mode}`} · ${doc.startedAt} · ${(doc.durationMs / 1000).toFixed(1)} s`,
     '',
   ];
   const causes = sharedCauses(doc.checks);
@@ -82,6 +84,7 @@ export function renderSummary(doc: VerdictDocument, extras: SummaryExtras = {}):
   lines.push(...causesSection(causes));
   if (doc.verdict === 'rollback') lines.push('**Rollback notice** (paste into #incidents-content-jumpstart)', '', '```', renderRollbackNotice(doc), '```', '');
   if (extras.notify) lines.push(`Notification: ${cell(extras.notify)}`, '');
+  if (extras.warnings?.length) lines.push('**Not filed** (the verdict stands)', '', ...extras.warnings.map((w) => `- ${cell(w)}`), '');
   lines.push('| Check | Severity | Status | Measured | Threshold | Detail |', '|---|---|---|---|---|---|');
   for (const c of doc.checks) {
     lines.push(`| ${cell(c.title)} | ${c.severity} | ${STATUS[c.status]} | ${cell(formatMeasured(c))} | ${cell(c.threshold)} | ${cell(detail(c, causes))} |`);

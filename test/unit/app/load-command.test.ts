@@ -61,7 +61,7 @@ test('post-deploy against the simulator: one login, reports written, exit 0; a 5
   assert.match(good.stdout, /verdict: PROMOTE \(exit 0\)/);
   const files = (await readdir(join(out, 'load'))).sort();
   assert.deepEqual(files, ['post-deploy.html', 'post-deploy.json', 'post-deploy.junit.xml']);
-  assert.deepEqual((await readdir(out)).filter((f) => !f.startsWith('.')).sort(), ['copy.json', 'junit.xml', 'load', 'summary.md', 'verdict.json'], 'the gating outputs too');
+  assert.deepEqual((await readdir(out)).filter((f) => !f.startsWith('.')).sort(), ['copy.json', 'junit.xml', 'load', 'metrics.prom', 'summary.md', 'verdict.json'], 'the gating outputs too');
   assert.equal((JSON.parse(await readFile(join(out, 'verdict.json'), 'utf8')) as { command: string; verdict: string }).verdict, 'promote');
   const result = JSON.parse(await readFile(join(out, 'load', 'post-deploy.json'), 'utf8')) as { requests: { sent: number; errors: number }; perRoute: Record<string, { requests: { sent: number } }> };
   assert.equal(result.requests.sent, 40);

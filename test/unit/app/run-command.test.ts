@@ -54,7 +54,7 @@ test('a finished run: every registered output written, the exit code from the ve
     e.results.push({ id: 'RB-05', title: 'RB-05 db', severity: 'critical', status: 'fail', message: 'down, fake-secret-pw', source: 'gate' });
   }), ['--out', dir], x);
   assert.equal(code, 2, x.stderr());
-  assert.deepEqual((await readdir(dir)).sort(), ['junit.xml', 'summary.md', 'verdict.json'], 'outputs written, lock gone');
+  assert.deepEqual((await readdir(dir)).sort(), ['junit.xml', 'metrics.prom', 'summary.md', 'verdict.json'], 'outputs written, lock gone');
   assert.equal((await verdictOf(dir)).verdict, 'rollback');
   assert.ok(!x.stdout().includes('fake-secret-pw') && !(await readFile(join(dir, 'summary.md'), 'utf8')).includes('fake-secret-pw'));
 });

@@ -85,7 +85,11 @@ test('pass turning to warn then fail is listed from the run where it started, wi
   assert.equal(r.to, 'fail');
   assert.equal(r.since.run, 6);
   assert.equal(r.lastPass.run, 5);
-  assert.match(renderRegressionsText(found, 8), /RB-12 dashboard page load: fail since run 6 \(.*\); last pass in run 5/);
+  assert.equal(r.mixed, true);
+  assert.match(renderRegressionsText(found, 8), /RB-12 dashboard page load: fail in run 8, not passing since run 6 \(.*\); last pass in run 5/, 'run 6 was a warning, not a failure');
+  nights[5]!.pageLoadMs = 6050;
+  const steady = regressionsOf(nights, { minBaseline: 100 });
+  assert.match(renderRegressionsText(steady, 8), /RB-12 dashboard page load: fail since run 6 \(.*\); last pass in run 5/, 'failing in every run since');
 });
 
 test('status: skip and error neither end nor start a streak; never passed is no turn; a recovered check is quiet', () => {

@@ -48,7 +48,7 @@ test('a chart per measured check, with its values, target and alert lines, statu
 
 test('an alert far above the values and the target is named, not drawn, so the values stay readable', () => {
   const doc = runDoc({ at: 0 });
-  doc.checks.push({ id: 'RB-16', title: 'RB-16 database query latency p95 under load (nightly)', severity: 'minor', status: 'pass', measured: 9, unit: 'ms', threshold: 'target < 50 ms, alert > 200 ms', source: 'load' });
+  doc.checks.push({ id: 'RB-16', title: 'RB-16 database query latency p95 under load (nightly)', severity: 'minor', status: 'pass', measured: 9, unit: 'ms', threshold: 'target < 50 ms, alert > 200 ms', target: 50, alert: 200, source: 'load' });
   const rb16 = figure(renderTrendPage([toHistoryLine(doc)]), 'RB-16 database query latency p95 under load (nightly) (ms)');
   assert.match(rb16, /class="limit target"/);
   assert.doesNotMatch(rb16, /class="limit alert"/);
@@ -76,7 +76,7 @@ test('--last shows the last N runs, still judging regressions on the whole histo
 test('titles and versions are escaped', () => {
   const doc = runDoc({ at: 0, apiP95Ms: 5, version: '<b>1</b>' });
   doc.checks.push({ id: 'RB-13', title: 'RB-13 <script>alert(1)</script>', severity: 'major', status: 'fail', measured: 2, unit: 'errors', threshold: '0', source: 'checks' });
-  const html = renderTrendPage([toHistoryLine(doc), toHistoryLine({ ...doc, version: '2' })]);
+  const html = renderTrendPage([toHistoryLine(doc), toHistoryLine({ ...doc, reportedVersion: '2' })]);
   assert.ok(!html.includes('<script>') && !html.includes('<b>1</b>'));
   assert.ok(html.includes('RB-13 &lt;script&gt;alert(1)&lt;/script&gt;'));
 });

@@ -15,13 +15,13 @@ const RESULTS: CheckResult[] = [{ id: 'RB-01', title: 'RB-01 health', severity: 
 const now = new Date('2026-01-09T14:03:00Z');
 const doc = buildVerdictDocument({ command: 'gate', results: RESULTS, decision: decideVerdict(RESULTS), target: 'http://x', mode: 'post-deploy', startedAt: now, finishedAt: now });
 
-test('the registry holds junit.xml, summary.md and verdict.json; the writer writes each, scrubbed, and the step summary', async (t) => {
-  assert.deepEqual((await reportOutputs()).map((o) => o.file), ['junit.xml', 'summary.md', 'verdict.json']);
+test('the registry holds junit.xml, metrics.prom, summary.md and verdict.json; the writer writes each, scrubbed, and the step summary', async (t) => {
+  assert.deepEqual((await reportOutputs()).map((o) => o.file), ['junit.xml', 'metrics.prom', 'summary.md', 'verdict.json']);
   const dir = await mkdtemp(join(tmpdir(), 'outputs-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const step = join(dir, 'step.md');
   const written = await writeReports({ outDir: join(dir, 'out'), report: { doc, results: RESULTS, extras: {} }, secrets: ['pw-9f'], stepSummaryPath: step });
-  assert.deepEqual((await readdir(join(dir, 'out'))).sort(), ['junit.xml', 'summary.md', 'verdict.json']);
+  assert.deepEqual((await readdir(join(dir, 'out'))).sort(), ['junit.xml', 'metrics.prom', 'summary.md', 'verdict.json']);
   for (const f of Object.values(written)) assert.ok(!(await readFile(f.path, 'utf8')).includes('pw-9f'), `${f.path} scrubbed`);
   assert.equal(await readFile(step, 'utf8'), `${written['summary.md']?.text}\n`);
   assert.match(written['junit.xml']?.text ?? '', /time="0.012"/, 'JUnit keeps the timings verdict.json leaves out');
