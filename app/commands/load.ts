@@ -18,7 +18,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'route', type: 'list', value: 'PATH', description: 'load these routes instead of a profile (needs --rate and --duration)' },
   configFlag('loadRate'),
   configFlag('loadDurationS'),
-  { name: 'engine', type: 'value', value: 'open|closed', description: 'open: constant arrival rate (honest percentiles); closed: capacity (autocannon)', defaultText: "the profile's" },
+  { name: 'engine', type: 'value', value: 'open|closed', description: 'open: constant arrival rate (honest percentiles); closed: capacity (a closed loop of --connections workers)', defaultText: "the profile's" },
   { name: 'connections', type: 'value', value: 'N', description: 'connection budget (closed engine: concurrency), 1..1000', defaultText: "the profile's" },
   { name: 'name', type: 'value', value: 'NAME', description: 'report name: <out>/load/<name>.{json,html,junit.xml}', defaultText: 'the profile name' },
   { name: 'json', type: 'value', value: 'FILE', description: 'also write the result JSON here' },
