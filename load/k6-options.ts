@@ -6,14 +6,13 @@ import { DB_ROUTE, type LoadProfile } from '../lib/runbook/profiles.ts';
 import { THRESHOLDS, TRIGGERS, type Threshold } from '../lib/runbook/thresholds.ts';
 
 interface ScenarioBase {
-  exec: string;
   duration: string;
   tags: Record<string, string>;
   env: Record<string, string>;
 }
 
 /** Structurally what @types/k6 calls ConstantArrivalRateScenario / ConstantVUsScenario. */
-export type K6Scenario =
+type K6Scenario =
   | (ScenarioBase & { executor: 'constant-arrival-rate'; rate: number; timeUnit: string; preAllocatedVUs: number; maxVUs: number })
   | (ScenarioBase & { executor: 'constant-vus'; vus: number });
 
@@ -38,7 +37,8 @@ const scenarioName = (path: string): string => path.replace(/[^A-Za-z0-9]+/g, '_
 /**
  * One scenario per route so each carries a `route` tag (per-route sub-metrics: RB-16 is the p95 of
  * /api/health/db). Open profiles use constant-arrival-rate, the rate split by weight per minute (k6
- * rates are integers); closed profiles use constant-vus. Thresholds fail at the alert value; the
+ * rates are integers); closed profiles use constant-vus. No `exec`: each runs the script's default export,
+ * the function k6 also runs when `--vus`/`--duration` replace the scenarios. Thresholds fail at the alert value; the
  * target/alert grading is redone by `npm run k6:junit` from the summary's values.
  */
 export function k6Plan(profile: LoadProfile, env: Env = {}): K6Plan {
@@ -46,7 +46,7 @@ export function k6Plan(profile: LoadProfile, env: Env = {}): K6Plan {
   const scenarios: Record<string, K6Scenario> = {};
   for (const r of profile.routes) {
     const share = r.weight / total;
-    const common = { exec: 'hit', duration: `${profile.durationS}s`, tags: { route: r.path }, env: { ROUTE: r.path, AUTH: r.auth ? '1' : '' } };
+    const common = { duration: `${profile.durationS}s`, tags: { route: r.path }, env: { ROUTE: r.path, AUTH: r.auth ? '1' : '' } };
     scenarios[scenarioName(r.path)] =
       profile.engine === 'open'
         ? { executor: 'constant-arrival-rate', rate: Math.max(1, Math.round(profile.rate * 60 * share)), timeUnit: '1m', preAllocatedVUs: Math.max(2, Math.ceil(profile.connections * share)), maxVUs: Math.max(4, Math.ceil(profile.connections * share * 4)), ...common }

@@ -70,7 +70,8 @@ export function setup(): SetupData {
   return { token: token ?? '' };
 }
 
-export function hit(data: SetupData): void {
+/** The VU function of every scenario (a scenario without `exec` runs the default export, as `k6 run --vus` does). */
+export default function hit(data: SetupData): void {
   const path = __ENV.ROUTE || '/health';
   const headers: Record<string, string> = __ENV.AUTH && data.token ? { authorization: `Bearer ${data.token}` } : {};
   const res = http.get(`${base}${path}`, { headers, timeout: '10s' });
@@ -80,8 +81,6 @@ export function hit(data: SetupData): void {
   if (res.status === 429) rateLimited.add(1, tags);
   check(res, { 'status is 2xx (429 counted apart)': (r) => (r.status >= 200 && r.status < 300) || r.status === 429 });
 }
-
-export default hit;
 
 export function handleSummary(data: Record<string, unknown>): Record<string, string> {
   const file = __ENV.SUMMARY || `reports/load/k6-${profile.name}.summary.json`;
