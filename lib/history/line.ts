@@ -8,7 +8,7 @@ import type { CheckStatus, Severity, Verdict } from '../verdict/types.ts';
 export const HISTORY_FORMAT = 'jumpstart-gate/history@1';
 
 /** One result of a run, as the history keeps it: enough to chart and judge it, no message text. */
-export interface HistoryResult {
+interface HistoryResult {
   id: string;
   title: string;
   severity: Severity;

@@ -10,7 +10,7 @@ export interface RegressionOptions {
   z?: number;
 }
 
-export const REGRESSION_DEFAULTS = { baseline: 10, minBaseline: 5, z: 3.5 } as const;
+const REGRESSION_DEFAULTS = { baseline: 10, minBaseline: 5, z: 3.5 } as const;
 
 interface Common {
   id: string;
@@ -23,7 +23,7 @@ interface Common {
 }
 
 /** The last value is far above the check's own recent history. */
-export interface JumpRegression extends Common {
+interface JumpRegression extends Common {
   kind: 'jump';
   value: number;
   median: number;
@@ -33,7 +33,7 @@ export interface JumpRegression extends Common {
 }
 
 /** The check passed, then turned to warn or fail, and has not passed since. */
-export interface StatusRegression extends Common {
+interface StatusRegression extends Common {
   kind: 'status';
   to: 'warn' | 'fail';
   /** False when every run since the turn had status `to`; true when it was warn in some and fail in others. */

@@ -8,7 +8,7 @@ export function shortTime(iso: string): string {
 }
 
 /** "run 14 (2026-12-01 02:00 UTC, version 1.4.3)" */
-export function describeRun(r: RunRef): string {
+function describeRun(r: RunRef): string {
   return `run ${r.run} (${shortTime(r.time)}, ${r.version === null ? 'version unknown' : `version ${r.version}`})`;
 }
 
