@@ -1,8 +1,7 @@
 import { plannedRequestsProblem, type Config } from '../lib/config/index.ts';
 import { GateError } from '../lib/errors.ts';
 import type { LoadEngine, LoadProfile, RouteSpec } from '../lib/runbook/profiles.ts';
-import { resolveProfile, safetyProblems } from '../load/index.ts';
-import { targetProblems } from '../load/safety.ts';
+import { resolveProfile, safetyProblems, targetProblems } from '../load/index.ts';
 
 /** What a load step runs: a profile (overrides applied), its engine and its name for reports. */
 export interface LoadPlan {

@@ -4,7 +4,7 @@ import { binsOf, decodeHistogram, latencyOf } from './histogram.ts';
 import { erfc } from './stats.ts';
 import type { LoadResult } from './types.ts';
 
-export type Change = 'regression' | 'no change' | 'improvement';
+type Change = 'regression' | 'no change' | 'improvement';
 
 export interface Comparison {
   change: Change;
@@ -25,7 +25,7 @@ export interface Comparison {
 }
 
 /** Significance and the smallest effect that matters (Romano et al.: |δ| < 0.147 is negligible). */
-export const COMPARE_DEFAULTS = { alpha: 0.01, minEffect: 0.147 } as const;
+const COMPARE_DEFAULTS = { alpha: 0.01, minEffect: 0.147 } as const;
 
 /**
  * Pure rank test on two histograms: values in one HDR bucket are ties. O(buckets), not O(samples), so a

@@ -26,7 +26,7 @@ type Env = Record<string, string | undefined>;
 type Overridable = Pick<Threshold, 'target' | 'alert' | 'env'>;
 
 /** The same override variables as lib/config (`<env>_ALERT`), read from k6's __ENV. */
-export function alertOf(t: Overridable, env: Env): number {
+function alertOf(t: Overridable, env: Env): number {
   const raw = env[`${t.env}_ALERT`];
   const n = raw === undefined || raw === '' ? Number.NaN : Number(raw);
   return Number.isFinite(n) && n > 0 ? n : t.alert;

@@ -39,7 +39,7 @@ export async function readLoadResult(file: string): Promise<LoadResult> {
   return parseLoadResult(text, file);
 }
 
-export function parseLoadResult(text: string, label: string): LoadResult {
+function parseLoadResult(text: string, label: string): LoadResult {
   let data: unknown;
   try {
     data = JSON.parse(text);

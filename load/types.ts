@@ -62,7 +62,7 @@ export interface EncodedHistogram {
 }
 
 /** Responses answered 2xx only: what RB-16 judges (an error answers fast and says nothing about the database). */
-export interface SuccessSummary {
+interface SuccessSummary {
   responses: number;
   latencyMs: LatencyMs;
   serviceTimeMs: LatencyMs;

@@ -4,8 +4,7 @@ import { loadConfig, secretValues, type Config } from '../../lib/config/index.ts
 import { GateError } from '../../lib/errors.ts';
 import { renderJUnit } from '../../lib/report/junit.ts';
 import { PROFILE_NAMES } from '../../lib/runbook/profiles.ts';
-import { k6SummaryToResults, reportName } from '../../load/index.ts';
-import type { K6Summary } from '../../load/k6-summary.ts';
+import { k6SummaryToResults, reportName, type K6Summary } from '../../load/index.ts';
 import { markAll } from '../../lib/verdict/evidence.ts';
 import { stringValue, type FlagSpec, type ParsedArgv } from '../args.ts';
 import { defineCommand, type Evidence, type RunContext } from '../command.ts';
