@@ -96,7 +96,6 @@ export const configSchema = z.object({
   authDir: z.string().trim().min(1).default('.auth'),
 });
 
-export type RawConfig = z.input<typeof configSchema>;
 export type BaseConfig = z.output<typeof configSchema>;
 
 /** A threshold override: `<env>_TARGET` / `<env>_ALERT`, e.g. CJ_API_P95_MS_ALERT=800. */
