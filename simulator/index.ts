@@ -15,10 +15,9 @@ import { createStats, statsSnapshot, type StatsSnapshot } from './stats.ts';
 import { seedClient } from './seed.ts';
 import { addUser, createStore } from './store.ts';
 
-export { FAULTS, FAULT_NAMES, PRESETS, type FaultName, type FaultSpec } from './faults.ts';
-export { RATE_LIMITS, type RateLimitName } from './ratelimit.ts';
+export { FAULTS, FAULT_NAMES } from './faults.ts';
+export { RATE_LIMITS } from './ratelimit.ts';
 export type { SimulatorOptions } from './options.ts';
-export type { StatsSnapshot } from './stats.ts';
 export { loadDashboardDir } from './static-dir.ts';
 
 /** A running simulator. */
