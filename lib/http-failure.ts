@@ -4,7 +4,7 @@
  * app hangs), a reset (it crashed mid-answer). "No answer within N ms" for all of them sent people
  * looking for a slow server when the certificate had expired.
  */
-export type FailureKind = 'refused' | 'dns' | 'tls' | 'timeout' | 'reset' | 'unreachable' | 'interrupted' | 'other';
+type FailureKind = 'refused' | 'dns' | 'tls' | 'timeout' | 'reset' | 'unreachable' | 'interrupted' | 'other';
 
 export interface HttpFailure {
   kind: FailureKind;

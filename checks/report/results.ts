@@ -12,7 +12,7 @@ export interface TestOutcome {
   durationMs?: number;
 }
 
-export function idOf(title: string): string | undefined {
+function idOf(title: string): string | undefined {
   return /^(RB-\d{2})\b/.exec(title)?.[1];
 }
 

@@ -5,7 +5,7 @@
  */
 import { httpCall } from '../http.ts';
 
-export const PUSH_JOB = 'jumpstart_gate';
+const PUSH_JOB = 'jumpstart_gate';
 
 export interface PushOptions {
   /** Job name (default jumpstart_gate). */

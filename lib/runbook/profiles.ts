@@ -37,7 +37,7 @@ export const DB_ROUTE = '/api/health/db';
  * Routes the real app does not rate-limit (contract §8 "unlimited"). Loading any other route needs
  * an explicit opt-in: the app's buckets are per IP, hourly, and shared with the nightly UI run.
  */
-export const UNLIMITED_ROUTE_PREFIXES: readonly string[] = [
+const UNLIMITED_ROUTE_PREFIXES: readonly string[] = [
   '/health',
   '/api/health',
   '/api/runs',

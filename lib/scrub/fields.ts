@@ -26,7 +26,7 @@ const TOKEN_RUN = /^[A-Za-z0-9_~+/=-]+(?:\.[A-Za-z0-9_~+/=-]+)*/;
  * otherwise it is an escaped quote inside the value. A closing quote must not run into a word: the
  * garbling this prevents is a cut-off value "closed" by the next key's opening quote.
  */
-export function stringEnd(text: string, start: number, k: number): number {
+function stringEnd(text: string, start: number, k: number): number {
   for (let i = start; i < text.length; i++) {
     const c = text[i];
     if (c === '\n' || c === '\r') return -1;
