@@ -13,7 +13,7 @@ function authorized(req: IncomingMessage, state: SimState): boolean {
 }
 
 /** Replaces the active faults (presets expand); throws ValidationError (422) naming unknown faults. */
-export function applyFaults(state: SimState, input: unknown): void {
+function applyFaults(state: SimState, input: unknown): void {
   if (!Array.isArray(input) || input.some((f) => typeof f !== 'string')) {
     throw new ValidationError([{ type: 'list_type', loc: ['body', 'faults'], msg: 'faults must be a list of fault names', input }]);
   }

@@ -1,7 +1,7 @@
 import type { Client } from './store.ts';
 
 /** The 15 templates of the wizard (contract §4 step 3). */
-export const TEMPLATES: Record<string, string> = {
+const TEMPLATES: Record<string, string> = {
   '1': 'Problem Recognition',
   '2': 'Statistic + Insight',
   '3': 'Contrarian Take',

@@ -30,7 +30,7 @@ function profileTable(rows: Array<[string, string]>): Table {
 }
 
 /** The metadata line under each post, as the CLI's python-docx generator writes it. */
-export const metadataLine = (p: Post): string =>
+const metadataLine = (p: Post): string =>
   `Template: ${p.template_name} | Platform: ${p.target_platform} | Words: ${p.word_count} | Has CTA: ${p.has_cta ? 'Yes' : 'No'}`;
 
 /**

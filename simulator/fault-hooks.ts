@@ -48,7 +48,7 @@ export interface GenerationPlan {
   failMessage: string;
 }
 
-export interface FaultHooks {
+interface FaultHooks {
   /** Before routing (may wait): every request but `/__sim/*`. */
   request?(r: RequestInfo, state: SimState): Promise<void> | void;
   /** Before a route's handler: a reply (or a thrown HttpError/SimulatedFault) answers instead of it. */

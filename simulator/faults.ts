@@ -27,7 +27,7 @@ async function loadTable(): Promise<readonly Fault[]> {
 }
 
 /** Every fault, in table order (the file names' order; hooks of several active faults run in it). */
-export const FAULT_TABLE: readonly Fault[] = await loadTable();
+const FAULT_TABLE: readonly Fault[] = await loadTable();
 
 /** A fault's name (a file of simulator/faults/). */
 export type FaultName = string;
@@ -47,7 +47,7 @@ export const PRESETS: Readonly<Record<string, readonly FaultName[]>> = {
   'real-head': FAULT_TABLE.filter((f) => f.realHead === true).map((f) => f.name),
 };
 
-export function isFaultName(name: string): boolean {
+function isFaultName(name: string): boolean {
   return FAULT_NAMES.includes(name);
 }
 

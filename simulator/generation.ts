@@ -8,7 +8,7 @@ import { newId, now, type Client, type Post, type Project, type Run } from './st
 const INJECTION = /ignore (all |any )?(previous|prior) instructions|system prompt|<script|\$\{/i;
 
 /** Expands {"1": 2, "9": 1} into ordered (templateId, variant) slots; 30 of template 1..15 when empty. */
-export function plan(quantities: Record<string, number> | null | undefined): Array<{ templateId: string; variant: number }> {
+function plan(quantities: Record<string, number> | null | undefined): Array<{ templateId: string; variant: number }> {
   const entries = Object.entries(quantities ?? {}).filter(([, q]) => q > 0);
   if (entries.length === 0) return Array.from({ length: 30 }, (_, i) => ({ templateId: String((i % 15) + 1), variant: Math.floor(i / 15) + 1 }));
   entries.sort(([a], [b]) => Number(a) - Number(b));

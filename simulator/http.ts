@@ -54,7 +54,7 @@ export class SimulatedFault extends Error {
   override name = 'SimulatedFault';
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Reads the request body; refuses more than MAX_BODY_BYTES with 413 instead of buffering it. */
 export function readBody(req: IncomingMessage): Promise<Buffer> {

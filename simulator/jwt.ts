@@ -7,8 +7,8 @@ export interface Claims {
   type: 'access' | 'refresh';
 }
 
-export const ACCESS_TTL_S = 30 * 60;
-export const REFRESH_TTL_S = 7 * 24 * 60 * 60;
+const ACCESS_TTL_S = 30 * 60;
+const REFRESH_TTL_S = 7 * 24 * 60 * 60;
 
 const b64url = (b: Buffer | string): string => Buffer.from(b).toString('base64url');
 const HEADER = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));

@@ -1,6 +1,6 @@
 /** Post metrics and the simple QA validators (contract §6): word count, rough Flesch, CTA phrases. */
 
-export const CTA_PHRASES = [
+const CTA_PHRASES = [
   'learn more',
   'click here',
   'sign up',
@@ -15,11 +15,11 @@ export const CTA_PHRASES = [
 ] as const;
 
 /** LinkedIn posts shorter than this are flagged "too_short" (the CLI's LengthValidator, simplified). */
-export const MIN_WORDS = 60;
+const MIN_WORDS = 60;
 
 const words = (text: string): string[] => text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
 
-export const wordCount = (text: string): number => words(text).length;
+const wordCount = (text: string): number => words(text).length;
 
 export function hasCta(text: string): boolean {
   const lower = text.toLowerCase();

@@ -16,7 +16,7 @@ function globalError(state: SimState, e: unknown): Reply {
   return { status: 500, json: { success: false, error } };
 }
 
-export function errorReply(state: SimState, e: unknown): Reply {
+function errorReply(state: SimState, e: unknown): Reply {
   if (e instanceof HttpError) return { status: e.status, json: e.body, headers: e.headers };
   if (e instanceof ValidationError) return { status: 422, json: { detail: e.errors } };
   // A fault's 500 is expected (and may come by the hundred under load): logged only with --log.

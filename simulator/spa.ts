@@ -18,7 +18,7 @@ export interface ServedSite {
 const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The first `<link rel="stylesheet" href=…>` of index.html, as a URL path. */
-export function findStylesheet(html: string): string | undefined {
+function findStylesheet(html: string): string | undefined {
   for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
     if (!/\brel\s*=\s*["']?stylesheet/i.test(tag)) continue;
     const href = /\bhref\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];

@@ -51,7 +51,7 @@ export interface Ctx {
   body(): Promise<unknown>;
 }
 
-export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
+type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
 
 export interface Route {
   method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -3,7 +3,7 @@ import { extname, join, relative, sep } from 'node:path';
 import type { StaticFile, StaticSite } from './dashboard/site.ts';
 
 /** Content types by extension: what a Vite build contains. Unknown extensions are served as bytes. */
-export const CONTENT_TYPES: Record<string, string> = {
+const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -25,7 +25,7 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-export const contentTypeOf = (path: string): string => CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+const contentTypeOf = (path: string): string => CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 
 const MAX_FILES = 5000;
 const MAX_BYTES = 256 * 1024 * 1024;

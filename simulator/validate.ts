@@ -1,7 +1,7 @@
 import { ValidationError, type PydanticError } from './http.ts';
 
 /** A pydantic-like field: enough to reproduce the real app's 422 bodies for the routes we serve. */
-export interface FieldSpec {
+interface FieldSpec {
   type: 'str' | 'int' | 'float' | 'bool' | 'email' | 'str_list' | 'int_map' | 'any';
   required?: boolean;
   /** Accepted input names besides the field name (camelCase aliases). */

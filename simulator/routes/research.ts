@@ -6,7 +6,7 @@ import { now } from '../store.ts';
 import { validateBody } from '../validate.ts';
 
 /** Step 2 of the wizard (contract §4): the tool catalogue. Running tools is not simulated (5/h, costly). */
-export const RESEARCH_TOOLS = [
+const RESEARCH_TOOLS = [
   { name: 'voice_analysis', label: 'Voice Analysis', price: 49, status: 'available', description: 'Analyse the brand voice from existing content.', category: 'foundation' },
   { name: 'audience_research', label: 'Audience Research', price: 99, status: 'available', description: 'Demographics, pain points and buying triggers of the audience.', category: 'foundation' },
   { name: 'seo_keyword_research', label: 'SEO Keyword Research', price: 79, status: 'available', description: 'Keywords worth targeting, with intent and difficulty.', category: 'seo' },

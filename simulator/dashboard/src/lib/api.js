@@ -5,7 +5,7 @@
 import { accessToken, clearSession, refreshToken, saveAccessToken } from './session.js';
 
 /** An axios-like error: `message` is "Request failed with status code N", `detail` the server's words. */
-export class ApiError extends Error {
+class ApiError extends Error {
   /**
    * @param {number} status 0 for a network failure
    * @param {string} message

@@ -33,7 +33,7 @@ export function h(tag, props, ...children) {
  * @param {Element} parent
  * @param {Array<unknown>} children
  */
-export function append(parent, children) {
+function append(parent, children) {
   for (const child of children.flat(2)) {
     if (child === null || child === undefined || child === false) continue;
     parent.append(child instanceof Node ? child : String(child));

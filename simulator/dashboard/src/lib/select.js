@@ -10,7 +10,7 @@ import { h } from './dom.js';
 import { openContent, printable, typeahead } from './select-content.js';
 
 /** Radix's own message for an empty item value (the real wizard's client list has one). */
-export const EMPTY_ITEM_ERROR =
+const EMPTY_ITEM_ERROR =
   'A <Select.Item /> must have a value prop that is not an empty string. This is because the Select value can be set to an empty string to clear the selection and show the placeholder.';
 
 let ids = 0;

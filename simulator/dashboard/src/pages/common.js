@@ -16,7 +16,7 @@ export function pageHeader(/** @type {string} */ title, /** @type {string} */ su
  * @param {(data: T) => unknown} draw
  * @param {() => boolean} isAlive
  */
-export async function loadInto(box, load, draw, isAlive) {
+async function loadInto(box, load, draw, isAlive) {
   replaceChildren(box, h('p', { class: 'muted', text: 'Loading...' }));
   try {
     const data = await load();

@@ -2,7 +2,7 @@
 import { h } from '../lib/dom.js';
 
 /** "Excellent quality - 93% approval rate" and its two lower bands. */
-export function qualityVerdict(/** @type {number} */ ratePct) {
+function qualityVerdict(/** @type {number} */ ratePct) {
   const pct = `${Math.round(ratePct)}% approval rate`;
   if (ratePct >= 90) return `Excellent quality - ${pct}`;
   if (ratePct >= 70) return `Good quality - ${pct}`;

@@ -4,7 +4,7 @@ import { navigate } from '../lib/nav.js';
 import { badge } from './common.js';
 
 /** "11 KB" / "1.5 MB" / "0 B", like the real formatFileSize (one decimal below 10). */
-export function fileSize(/** @type {number | null | undefined} */ bytes) {
+function fileSize(/** @type {number | null | undefined} */ bytes) {
   if (bytes === undefined || bytes === null) return 'Unknown';
   if (bytes === 0) return '0 B';
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];

@@ -3,7 +3,7 @@ import { h, replaceChildren } from '../lib/dom.js';
 import { money } from '../lib/format.js';
 import { splitPosts, totals } from './store.js';
 
-export const STEPS = ['Client Profile', 'Research', 'Templates', 'Quality Gate', 'Export'];
+const STEPS = ['Client Profile', 'Research', 'Templates', 'Quality Gate', 'Export'];
 
 /**
  * A plain row of buttons, like the real WizardStepper: the index is an inline-flex badge before the

@@ -8,8 +8,8 @@ import { h } from '../lib/dom.js';
 import { briefImportSection } from './brief-import.js';
 import { painPointsField, questionsField } from './profile-lists.js';
 
-export const TONES = ['professional', 'conversational', 'authoritative', 'friendly', 'innovative', 'educational'];
-export const PLATFORMS = [['LinkedIn', 'linkedin'], ['Twitter', 'twitter'], ['Blog', 'blog'], ['Email', 'email'], ['Generic', 'generic']];
+const TONES = ['professional', 'conversational', 'authoritative', 'friendly', 'innovative', 'educational'];
+const PLATFORMS = [['LinkedIn', 'linkedin'], ['Twitter', 'twitter'], ['Blog', 'blog'], ['Email', 'email'], ['Generic', 'generic']];
 
 /**
  * @typedef {object} Profile
@@ -24,7 +24,7 @@ export const PLATFORMS = [['LinkedIn', 'linkedin'], ['Twitter', 'twitter'], ['Bl
  */
 
 /** The real ClientBriefSchema's rules and messages (on the raw text, not trimmed). @param {Profile} p */
-export function validateProfile(p) {
+function validateProfile(p) {
   /** @type {Record<string, string>} */
   const errors = {};
   if (p.companyName.length < 1) errors.companyName = 'Company name is required';
