@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideVerdict, failingIds, markAll, requireEvidence } from '../../../lib/verdict/index.ts';
+import { decideVerdict, failingIds } from '../../../lib/verdict/decide.ts';
+import { markAll, requireEvidence } from '../../../lib/verdict/evidence.ts';
 import type { CheckResult, CheckStatus, Severity } from '../../../lib/verdict/types.ts';
 import { EXIT } from '../../../lib/errors.ts';
 

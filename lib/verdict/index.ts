@@ -1,2 +1,0 @@
-export { decideVerdict, failingIds } from './decide.ts';
-export { markAll, requireEvidence } from './evidence.ts';
