@@ -7,13 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { startSimulator } from '../../../simulator/index.ts';
 import { readHistory } from '../../../lib/history/read.ts';
 import type { VerdictDocument } from '../../../lib/report/document.ts';
+import { closedPort } from '../../support/command.ts';
 import { gateEnv, ROOT, runBin, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION, type RunOutcome } from '../../support/gate.ts';
 import { scrape, startPushgateway } from '../metrics/pushgateway-process.ts';
 
@@ -23,16 +23,6 @@ async function gateRun(url: string, outDir: string, extra: readonly string[]): P
   const run = await runBin('gate', [...LOAD_ONLY, ...extra], gateEnv(url, outDir), 60_000);
   const doc = JSON.parse(await readFile(join(outDir, 'verdict.json'), 'utf8')) as VerdictDocument;
   return { run, doc };
-}
-
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 }
 
 test('two gate runs and a watch with --history and --pushgateway: three lines, RB-14 on the real Pushgateway, `trend` draws an RB-14 chart', { timeout: 240_000 }, async (t) => {

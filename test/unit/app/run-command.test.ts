@@ -5,48 +5,21 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { defineCommand, type RunContext, type Evidence } from '../../../app/command.ts';
 import { LOCK_FILE } from '../../../app/lock.ts';
-import { runCommand, type CommandIO } from '../../../app/run-command.ts';
+import { runCommand } from '../../../app/run-command.ts';
 import { markAll } from '../../../lib/verdict/evidence.ts';
+import { captureIO as io, fakeGatingCommand, scratch, type Behaviour } from '../../support/command.ts';
 
-type Behaviour = (ctx: RunContext, evidence: Evidence) => Promise<void>;
-
-function fakeCommand(behaviour: Behaviour) {
-  return defineCommand({
-    kind: 'gating',
-    name: 'fake',
-    usage: 'fake --out DIR',
-    summary: 'a command of the test',
-    flags: [{ name: 'out', type: 'value', value: 'DIR', description: 'out dir' }],
-    plan: (args) => (typeof args.values.out === 'string' ? { plan: args.values.out, problems: [] } : { problems: ['--out: required'] }),
-    settings: (outDir) => ({ command: 'gate', outDir, target: 'http://127.0.0.1:9', mode: 'test', requestTimeoutMs: 1000, secrets: ['fake-secret-pw'], expectedIds: ['RB-01', 'RB-05'] }),
-    run: (_plan, ctx, evidence) => behaviour(ctx, evidence),
-  });
-}
-
-function io(): CommandIO & { signals: EventEmitter; stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  const signals = new EventEmitter();
-  return { env: {}, out: (t) => void (out += t), err: (t) => void (err += t), signals, stdout: () => out, stderr: () => err };
-}
-
-async function scratch(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'run-command-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const SETTINGS = { requestTimeoutMs: 1000, secrets: ['fake-secret-pw'], expectedIds: ['RB-01', 'RB-05'] };
+const fakeCommand = (behaviour: Behaviour) => fakeGatingCommand(behaviour, SETTINGS);
 
 const verdictOf = async (dir: string) => JSON.parse(await readFile(join(dir, 'verdict.json'), 'utf8')) as { verdict: string; reasons: string[]; cancelled?: string; checks: { id: string; status: string; message?: string }[] };
 
 test('a finished run: every registered output written, the exit code from the verdict, secrets scrubbed, the lock released', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'run-command-');
   const x = io();
   const code = await runCommand(fakeCommand(async (ctx, e) => {
     ctx.log('working with fake-secret-pw');
@@ -60,7 +33,7 @@ test('a finished run: every registered output written, the exit code from the ve
 });
 
 test('cancelled by SIGINT: the run cleans up and returns; the reports say inconclusive, cancelled by SIGINT; exit 3', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'run-command-');
   const x = io();
   let cleanedUp = false;
   const cmd = fakeCommand(async (ctx, e) => {
@@ -84,7 +57,7 @@ test('cancelled by SIGINT: the run cleans up and returns; the reports say inconc
 });
 
 test('a run that ignores the signals: a second one hurries, the reports are written anyway from what there is', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'run-command-');
   const x = io();
   const cmd = fakeCommand(async (_ctx, e) => {
     e.results.push({ id: 'RB-01', title: 'RB-01 health', severity: 'critical', status: 'pass', source: 'gate' });
@@ -104,7 +77,7 @@ test('a run that ignores the signals: a second one hurries, the reports are writ
 });
 
 test('a run that crashes still ends in reports: the missing checks are errors naming the crash', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'run-command-');
   const x = io();
   const code = await runCommand(fakeCommand(async () => {
     throw new Error('boom with fake-secret-pw');
@@ -115,7 +88,7 @@ test('a run that crashes still ends in reports: the missing checks are errors na
 });
 
 test('the out dir: a file or /proc → 64 at once; a usage error removes a stale verdict.json; a busy dir → 64 naming the PID; a dead lock is taken over', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'run-command-');
   let ran = 0;
   const cmd = fakeCommand(async () => void ran++);
   const file = join(dir, 'a-file');

@@ -4,26 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { trendCommand } from '../../../app/commands/trend.ts';
-import { runCommand, type CommandIO } from '../../../app/run-command.ts';
+import { runCommand } from '../../../app/run-command.ts';
 import { toHistoryLine } from '../../../lib/history/line.ts';
+import { captureIO as io, scratch } from '../../support/command.ts';
 import { runDoc, steadyNights } from './runs.ts';
-
-function io(env: NodeJS.ProcessEnv = {}): CommandIO & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return { env, out: (t) => void (out += t), err: (t) => void (err += t), signals: new EventEmitter(), stdout: () => out, stderr: () => err };
-}
-
-async function scratch(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'trend-command-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 /** Twelve nights: RB-14 turned to warn in night 8 and stayed; RB-09's generation time jumps in the last one. */
 function nights(): string {
@@ -35,7 +22,7 @@ function nights(): string {
 }
 
 test('a history where generation time jumps in the last run: that regression first on stdout and on the page, exit 0', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'trend-command-');
   const history = join(dir, 'history.jsonl');
   await writeFile(history, nights());
   const x = io();
@@ -55,7 +42,7 @@ test('a history where generation time jumps in the last run: that regression fir
 });
 
 test('--last N charts the last N runs; skipped lines are warnings on stderr, listed on the page; CJ_HISTORY works', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'trend-command-');
   const history = join(dir, 'history.jsonl');
   await writeFile(history, `${nights()}{"not":"ours"}\nnot json at all\n`);
   const x = io({ CJ_HISTORY: history, CJ_OUT_DIR: join(dir, 'reports') });
@@ -69,7 +56,7 @@ test('--last N charts the last N runs; skipped lines are warnings on stderr, lis
 });
 
 test('an empty history is a page saying so (exit 0); a file with no history line at all is not a history (64, nothing written)', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'trend-command-');
   const empty = join(dir, 'empty.jsonl');
   await writeFile(empty, '');
   const x = io();
@@ -86,7 +73,7 @@ test('an empty history is a page saying so (exit 0); a file with no history line
 });
 
 test('bad flags and an unusable history: 64 listing every problem at once', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'trend-command-');
   const x = io();
   assert.equal(await runCommand(trendCommand, ['--history', join(dir, 'missing.jsonl'), '--last', '0', '--bogus'], x), 64);
   assert.match(x.stderr(), /trend: 3 problem\(s\), nothing was run:/);

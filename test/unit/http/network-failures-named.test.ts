@@ -8,6 +8,7 @@ import { createServer as createHttps } from 'node:https';
 import { createServer as createTcp, type AddressInfo, type Server, type Socket } from 'node:net';
 import { httpCall } from '../../../lib/http.ts';
 import { preflight } from '../../../app/gate/preflight.ts';
+import { closedPort } from '../../support/command.ts';
 import { selfSignedCert } from '../../support/self-signed.ts';
 
 type Closer = { after: (fn: () => Promise<void>) => void };
@@ -22,15 +23,6 @@ async function listen(t: Closer, server: Server | ReturnType<typeof createHttps>
     return new Promise<void>((r) => server.close(() => r()));
   });
   return (server.address() as AddressInfo).port;
-}
-
-/** A port that was just free: a server bound and closed again. */
-async function closedPort(): Promise<number> {
-  const s = createTcp();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 test('refused: a closed port is named as refused, not as "no answer within"', async () => {

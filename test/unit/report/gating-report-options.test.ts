@@ -5,62 +5,29 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { defineCommand, type Evidence, type RunContext } from '../../../app/command.ts';
+import type { Evidence } from '../../../app/command.ts';
 import { simCommand } from '../../../app/commands/sim.ts';
 import { renderHelp } from '../../../app/args.ts';
-import { runCommand, type CommandIO } from '../../../app/run-command.ts';
+import { runCommand } from '../../../app/run-command.ts';
 import { parseHistory } from '../../../lib/history/read.ts';
+import { captureIO as io, closedPort, fakeGatingCommand, scratch, type Behaviour } from '../../support/command.ts';
 
-type Behaviour = (ctx: RunContext, evidence: Evidence) => Promise<void>;
 const pass = (e: Evidence) => e.results.push({ id: 'RB-14', title: 'RB-14 API latency p95', severity: 'major', status: 'pass', measured: 12.5, unit: 'ms', threshold: 'target < 200 ms, alert > 500 ms', source: 'load' });
 let runs = 0;
 
 function fakeCommand(behaviour: Behaviour = async (_c, e) => void pass(e)) {
-  return defineCommand({
-    kind: 'gating',
-    name: 'fake',
-    usage: 'fake --out DIR',
-    summary: 'a command of the test',
-    flags: [{ name: 'out', type: 'value', value: 'DIR', description: 'out dir' }],
-    plan: (args) => (typeof args.values.out === 'string' ? { plan: args.values.out, problems: [] } : { problems: ['--out: required'] }),
-    settings: (outDir) => ({ command: 'gate', outDir, target: 'http://127.0.0.1:9', mode: 'test', requestTimeoutMs: 2000, secrets: [], expectedIds: ['RB-14'] }),
-    run: async (_plan, ctx, evidence) => {
-      runs++;
-      await behaviour(ctx, evidence);
-    },
-  });
-}
-
-function io(env: NodeJS.ProcessEnv = {}): CommandIO & { signals: EventEmitter; stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return { env, out: (t) => void (out += t), err: (t) => void (err += t), signals: new EventEmitter(), stdout: () => out, stderr: () => err };
-}
-
-async function scratch(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'report-options-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
+  const counted: Behaviour = async (ctx, evidence) => {
+    runs++;
+    await behaviour(ctx, evidence);
+  };
+  return fakeGatingCommand(counted, { requestTimeoutMs: 2000, secrets: [], expectedIds: ['RB-14'] });
 }
 
 test('--history inside the out dir: a line per run (a cancelled one too), never removed by the clean-up or a usage error', async (t) => {
-  const out = join(await scratch(t), 'reports');
+  const out = join(await scratch(t, 'report-options-'), 'reports');
   const history = join(out, 'history.jsonl');
   assert.equal(await runCommand(fakeCommand(), ['--out', out, '--history', history], io()), 0);
   assert.ok((await readdir(out)).includes('metrics.prom'), 'metrics.prom written by every gating command');
@@ -82,7 +49,7 @@ test('--history inside the out dir: a line per run (a cancelled one too), never 
 });
 
 test('every problem with the options at once, before anything runs: 64', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'report-options-');
   const out = join(dir, 'reports');
   await mkdir(join(dir, 'a-dir'));
   const before = runs;
@@ -109,7 +76,7 @@ test('every problem with the options at once, before anything runs: 64', async (
 });
 
 test('a history that cannot be appended at the end: a warning on stderr and in summary.md, the verdict unchanged', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'report-options-');
   const history = join(dir, 'history.jsonl');
   await writeFile(history, '');
   const x = io();
@@ -127,7 +94,7 @@ test('a history that cannot be appended at the end: a warning on stderr and in s
 });
 
 test('--junit strict (or CJ_JUNIT=strict): junit.xml without per-testcase properties; the default keeps them', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'report-options-');
   for (const [name, argv, env, properties] of [['a', ['--junit', 'strict'], {}, false], ['b', [], { CJ_JUNIT: 'strict' }, false], ['c', ['--junit', 'default'], { CJ_JUNIT: 'strict' }, true], ['d', [], {}, true]] as const) {
     assert.equal(await runCommand(fakeCommand(), ['--out', join(dir, name), ...argv], io(env)), 0);
     const xml = await readFile(join(dir, name, 'junit.xml'), 'utf8');
@@ -137,7 +104,7 @@ test('--junit strict (or CJ_JUNIT=strict): junit.xml without per-testcase proper
 });
 
 test('a dead Pushgateway with credentials: a warning naming it without them, nothing secret anywhere, the verdict unchanged', async (t) => {
-  const dir = await scratch(t);
+  const dir = await scratch(t, 'report-options-');
   const url = `http://gate:pg-s3cret-pw@127.0.0.1:${await closedPort()}`;
   const x = io({ CJ_PUSHGATEWAY: url });
   const code = await runCommand(fakeCommand(async (ctx, e) => {
