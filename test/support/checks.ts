@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { embeddedReportTexts } from '../../checks/support/scrub.ts';
 import type { CheckResult } from '../../lib/verdict/types.ts';
+import { listenLoopback } from './loopback.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const PLAYWRIGHT = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
@@ -156,17 +156,7 @@ export async function tokenRecordingProxy(
     });
     req.pipe(fwd);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    tokens,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return { ...(await listenLoopback(server)), tokens };
 }
 
 /** Fails naming the file when any secret (in raw or JSON-escaped form) is found anywhere under `dir`. */
@@ -214,15 +204,5 @@ export async function recordingServer(): Promise<{ url: string; requests: Record
       res.end('<!DOCTYPE html><title>elsewhere</title><label for="email">Email address</label><input id="email"><label for="password">Password</label><input id="password" type="password"><button>Sign in</button>');
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return { ...(await listenLoopback(server)), requests };
 }

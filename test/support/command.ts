@@ -1,10 +1,9 @@
 /**
  * For tests that run a command through `runCommand` in-process: a gating command of the test's own (no
- * target), IO captured as strings with a signal source the test fires, scratch dirs, a port nobody serves.
+ * target), IO captured as strings with a signal source the test fires, scratch dirs.
  */
 import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineCommand, type Command, type Evidence, type GatingSettings, type RunContext } from '../../app/command.ts';
@@ -43,15 +42,4 @@ export async function scratch(t: { after: (fn: () => Promise<void>) => void }, p
   const dir = await mkdtemp(join(tmpdir(), prefix));
   t.after(() => rm(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** A loopback port that was just free: a server bound to it and closed again. */
-export async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 }

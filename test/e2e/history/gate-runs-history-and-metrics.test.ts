@@ -13,7 +13,7 @@ import { validateXML } from 'xmllint-wasm';
 import { startSimulator } from '../../../simulator/index.ts';
 import { readHistory } from '../../../lib/history/read.ts';
 import type { VerdictDocument } from '../../../lib/report/document.ts';
-import { closedPort } from '../../support/command.ts';
+import { closedPort } from '../../support/loopback.ts';
 import { gateEnv, ROOT, runBin, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION, type RunOutcome } from '../../support/gate.ts';
 import { scrape, startPushgateway } from '../metrics/pushgateway-process.ts';
 

@@ -8,7 +8,7 @@ import { createServer as createHttps } from 'node:https';
 import { createServer as createTcp, type AddressInfo, type Server, type Socket } from 'node:net';
 import { httpCall } from '../../../lib/http.ts';
 import { preflight } from '../../../app/gate/preflight.ts';
-import { closedPort } from '../../support/command.ts';
+import { closedPort } from '../../support/loopback.ts';
 import { selfSignedCert } from '../../support/self-signed.ts';
 
 type Closer = { after: (fn: () => Promise<void>) => void };

@@ -1,6 +1,6 @@
 /** Throwaway loopback servers with one scripted behaviour each (as autocannon's test helper does). */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from '../../support/loopback.ts';
 
 export interface TestServer {
   url: string;
@@ -16,16 +16,7 @@ export async function startServer(handle: (req: IncomingMessage, res: ServerResp
     seen.push({ path: req.url ?? '', authorization: req.headers.authorization });
     handle(req, res);
   });
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const { port } = srv.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () => new Promise<void>((resolve) => {
-      srv.closeAllConnections();
-      srv.close(() => resolve());
-    }),
-  };
+  return { ...(await listenLoopback(srv)), seen };
 }
 
 export const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {

@@ -13,7 +13,8 @@ import { simCommand } from '../../../app/commands/sim.ts';
 import { renderHelp } from '../../../app/args.ts';
 import { runCommand } from '../../../app/run-command.ts';
 import { parseHistory } from '../../../lib/history/read.ts';
-import { captureIO as io, closedPort, fakeGatingCommand, scratch, type Behaviour } from '../../support/command.ts';
+import { captureIO as io, fakeGatingCommand, scratch, type Behaviour } from '../../support/command.ts';
+import { closedPort } from '../../support/loopback.ts';
 
 const pass = (e: Evidence) => e.results.push({ id: 'RB-14', title: 'RB-14 API latency p95', severity: 'major', status: 'pass', measured: 12.5, unit: 'ms', threshold: 'target < 200 ms, alert > 500 ms', source: 'load' });
 let runs = 0;
