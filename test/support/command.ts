@@ -1,11 +1,8 @@
 /**
  * For tests that run a command through `runCommand` in-process: a gating command of the test's own (no
- * target), IO captured as strings with a signal source the test fires, scratch dirs.
+ * target) and IO captured as strings, with a signal source the test fires.
  */
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defineCommand, type Command, type Evidence, type GatingSettings, type RunContext } from '../../app/command.ts';
 import type { CommandIO } from '../../app/run-command.ts';
 
@@ -35,11 +32,4 @@ export function captureIO(env: NodeJS.ProcessEnv = {}): CapturedIO {
   let out = '';
   let err = '';
   return { env, out: (t) => void (out += t), err: (t) => void (err += t), signals: new EventEmitter(), stdout: () => out, stderr: () => err };
-}
-
-/** A fresh temporary dir, removed after the test. */
-export async function scratch(t: { after: (fn: () => Promise<void>) => void }, prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
 }

@@ -8,21 +8,15 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSimulator } from '../../../simulator/index.ts';
+import { scratch } from '../../support/checks.ts';
 import { cleanEnv, gateEnv, readVerdict, ROOT, runBin, SIM_EMAIL, SIM_PASSWORD, SIM_VERSION } from '../../support/gate.ts';
 
-async function scratch(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'gate-outdir-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 test('--out at a file: exit 64 naming it, no request sent; a stale promote verdict.json does not survive a 64', { timeout: 60_000 }, async (t) => {
-  const dir = await scratch(t);
+  const dir = scratch(t, 'gate-outdir-');
   let requests = 0;
   const server = createServer((_req, res) => {
     requests++;
@@ -53,7 +47,7 @@ test('--out at a file: exit 64 naming it, no request sent; a stale promote verdi
 });
 
 test('a second run on a busy out dir exits 64 at once naming the running PID; the first finishes unharmed', { timeout: 90_000 }, async (t) => {
-  const dir = await scratch(t);
+  const dir = scratch(t, 'gate-outdir-');
   const sim = await startSimulator({ port: 0, email: SIM_EMAIL, password: SIM_PASSWORD, version: SIM_VERSION });
   t.after(() => sim.close());
   const out = join(dir, 'reports');

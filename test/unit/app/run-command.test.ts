@@ -11,7 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LOCK_FILE } from '../../../app/lock.ts';
 import { runCommand } from '../../../app/run-command.ts';
 import { markAll } from '../../../lib/verdict/evidence.ts';
-import { captureIO as io, fakeGatingCommand, scratch, type Behaviour } from '../../support/command.ts';
+import { scratch } from '../../support/checks.ts';
+import { captureIO as io, fakeGatingCommand, type Behaviour } from '../../support/command.ts';
 
 const SETTINGS = { requestTimeoutMs: 1000, secrets: ['fake-secret-pw'], expectedIds: ['RB-01', 'RB-05'] };
 const fakeCommand = (behaviour: Behaviour) => fakeGatingCommand(behaviour, SETTINGS);
@@ -19,7 +20,7 @@ const fakeCommand = (behaviour: Behaviour) => fakeGatingCommand(behaviour, SETTI
 const verdictOf = async (dir: string) => JSON.parse(await readFile(join(dir, 'verdict.json'), 'utf8')) as { verdict: string; reasons: string[]; cancelled?: string; checks: { id: string; status: string; message?: string }[] };
 
 test('a finished run: every registered output written, the exit code from the verdict, secrets scrubbed, the lock released', async (t) => {
-  const dir = await scratch(t, 'run-command-');
+  const dir = scratch(t, 'run-command-');
   const x = io();
   const code = await runCommand(fakeCommand(async (ctx, e) => {
     ctx.log('working with fake-secret-pw');
@@ -33,7 +34,7 @@ test('a finished run: every registered output written, the exit code from the ve
 });
 
 test('cancelled by SIGINT: the run cleans up and returns; the reports say inconclusive, cancelled by SIGINT; exit 3', async (t) => {
-  const dir = await scratch(t, 'run-command-');
+  const dir = scratch(t, 'run-command-');
   const x = io();
   let cleanedUp = false;
   const cmd = fakeCommand(async (ctx, e) => {
@@ -57,7 +58,7 @@ test('cancelled by SIGINT: the run cleans up and returns; the reports say inconc
 });
 
 test('a run that ignores the signals: a second one hurries, the reports are written anyway from what there is', async (t) => {
-  const dir = await scratch(t, 'run-command-');
+  const dir = scratch(t, 'run-command-');
   const x = io();
   const cmd = fakeCommand(async (_ctx, e) => {
     e.results.push({ id: 'RB-01', title: 'RB-01 health', severity: 'critical', status: 'pass', source: 'gate' });
@@ -77,7 +78,7 @@ test('a run that ignores the signals: a second one hurries, the reports are writ
 });
 
 test('a run that crashes still ends in reports: the missing checks are errors naming the crash', async (t) => {
-  const dir = await scratch(t, 'run-command-');
+  const dir = scratch(t, 'run-command-');
   const x = io();
   const code = await runCommand(fakeCommand(async () => {
     throw new Error('boom with fake-secret-pw');
@@ -88,7 +89,7 @@ test('a run that crashes still ends in reports: the missing checks are errors na
 });
 
 test('the out dir: a file or /proc → 64 at once; a usage error removes a stale verdict.json; a busy dir → 64 naming the PID; a dead lock is taken over', async (t) => {
-  const dir = await scratch(t, 'run-command-');
+  const dir = scratch(t, 'run-command-');
   let ran = 0;
   const cmd = fakeCommand(async () => void ran++);
   const file = join(dir, 'a-file');

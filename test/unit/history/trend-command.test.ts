@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { trendCommand } from '../../../app/commands/trend.ts';
 import { runCommand } from '../../../app/run-command.ts';
 import { toHistoryLine } from '../../../lib/history/line.ts';
-import { captureIO as io, scratch } from '../../support/command.ts';
+import { scratch } from '../../support/checks.ts';
+import { captureIO as io } from '../../support/command.ts';
 import { runDoc, steadyNights } from './runs.ts';
 
 /** Twelve nights: RB-14 turned to warn in night 8 and stayed; RB-09's generation time jumps in the last one. */
@@ -22,7 +23,7 @@ function nights(): string {
 }
 
 test('a history where generation time jumps in the last run: that regression first on stdout and on the page, exit 0', async (t) => {
-  const dir = await scratch(t, 'trend-command-');
+  const dir = scratch(t, 'trend-command-');
   const history = join(dir, 'history.jsonl');
   await writeFile(history, nights());
   const x = io();
@@ -42,7 +43,7 @@ test('a history where generation time jumps in the last run: that regression fir
 });
 
 test('--last N charts the last N runs; skipped lines are warnings on stderr, listed on the page; CJ_HISTORY works', async (t) => {
-  const dir = await scratch(t, 'trend-command-');
+  const dir = scratch(t, 'trend-command-');
   const history = join(dir, 'history.jsonl');
   await writeFile(history, `${nights()}{"not":"ours"}\nnot json at all\n`);
   const x = io({ CJ_HISTORY: history, CJ_OUT_DIR: join(dir, 'reports') });
@@ -56,7 +57,7 @@ test('--last N charts the last N runs; skipped lines are warnings on stderr, lis
 });
 
 test('an empty history is a page saying so (exit 0); a file with no history line at all is not a history (64, nothing written)', async (t) => {
-  const dir = await scratch(t, 'trend-command-');
+  const dir = scratch(t, 'trend-command-');
   const empty = join(dir, 'empty.jsonl');
   await writeFile(empty, '');
   const x = io();
@@ -73,7 +74,7 @@ test('an empty history is a page saying so (exit 0); a file with no history line
 });
 
 test('bad flags and an unusable history: 64 listing every problem at once', async (t) => {
-  const dir = await scratch(t, 'trend-command-');
+  const dir = scratch(t, 'trend-command-');
   const x = io();
   assert.equal(await runCommand(trendCommand, ['--history', join(dir, 'missing.jsonl'), '--last', '0', '--bogus'], x), 64);
   assert.match(x.stderr(), /trend: 3 problem\(s\), nothing was run:/);

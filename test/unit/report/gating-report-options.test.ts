@@ -13,7 +13,8 @@ import { simCommand } from '../../../app/commands/sim.ts';
 import { renderHelp } from '../../../app/args.ts';
 import { runCommand } from '../../../app/run-command.ts';
 import { parseHistory } from '../../../lib/history/read.ts';
-import { captureIO as io, fakeGatingCommand, scratch, type Behaviour } from '../../support/command.ts';
+import { scratch } from '../../support/checks.ts';
+import { captureIO as io, fakeGatingCommand, type Behaviour } from '../../support/command.ts';
 import { closedPort } from '../../support/loopback.ts';
 
 const pass = (e: Evidence) => e.results.push({ id: 'RB-14', title: 'RB-14 API latency p95', severity: 'major', status: 'pass', measured: 12.5, unit: 'ms', threshold: 'target < 200 ms, alert > 500 ms', source: 'load' });
@@ -28,7 +29,7 @@ function fakeCommand(behaviour: Behaviour = async (_c, e) => void pass(e)) {
 }
 
 test('--history inside the out dir: a line per run (a cancelled one too), never removed by the clean-up or a usage error', async (t) => {
-  const out = join(await scratch(t, 'report-options-'), 'reports');
+  const out = join(scratch(t, 'report-options-'), 'reports');
   const history = join(out, 'history.jsonl');
   assert.equal(await runCommand(fakeCommand(), ['--out', out, '--history', history], io()), 0);
   assert.ok((await readdir(out)).includes('metrics.prom'), 'metrics.prom written by every gating command');
@@ -50,7 +51,7 @@ test('--history inside the out dir: a line per run (a cancelled one too), never 
 });
 
 test('every problem with the options at once, before anything runs: 64', async (t) => {
-  const dir = await scratch(t, 'report-options-');
+  const dir = scratch(t, 'report-options-');
   const out = join(dir, 'reports');
   await mkdir(join(dir, 'a-dir'));
   const before = runs;
@@ -77,7 +78,7 @@ test('every problem with the options at once, before anything runs: 64', async (
 });
 
 test('a history that cannot be appended at the end: a warning on stderr and in summary.md, the verdict unchanged', async (t) => {
-  const dir = await scratch(t, 'report-options-');
+  const dir = scratch(t, 'report-options-');
   const history = join(dir, 'history.jsonl');
   await writeFile(history, '');
   const x = io();
@@ -95,7 +96,7 @@ test('a history that cannot be appended at the end: a warning on stderr and in s
 });
 
 test('--junit strict (or CJ_JUNIT=strict): junit.xml without per-testcase properties; the default keeps them', async (t) => {
-  const dir = await scratch(t, 'report-options-');
+  const dir = scratch(t, 'report-options-');
   for (const [name, argv, env, properties] of [['a', ['--junit', 'strict'], {}, false], ['b', [], { CJ_JUNIT: 'strict' }, false], ['c', ['--junit', 'default'], { CJ_JUNIT: 'strict' }, true], ['d', [], {}, true]] as const) {
     assert.equal(await runCommand(fakeCommand(), ['--out', join(dir, name), ...argv], io(env)), 0);
     const xml = await readFile(join(dir, name, 'junit.xml'), 'utf8');
@@ -105,7 +106,7 @@ test('--junit strict (or CJ_JUNIT=strict): junit.xml without per-testcase proper
 });
 
 test('a dead Pushgateway with credentials: a warning naming it without them, nothing secret anywhere, the verdict unchanged', async (t) => {
-  const dir = await scratch(t, 'report-options-');
+  const dir = scratch(t, 'report-options-');
   const url = `http://gate:pg-s3cret-pw@127.0.0.1:${await closedPort()}`;
   const x = io({ CJ_PUSHGATEWAY: url });
   const code = await runCommand(fakeCommand(async (ctx, e) => {
