@@ -25,6 +25,21 @@ async function start(j: Journey): Promise<{ status: number; text: string; via: s
   return { status: res.status, text: res.text, via: "the API (the dashboard's generate-all request), as the wizard had no Generate step for the project" };
 }
 
+/** How long the wizard may take to show a failed run: its own poll of the run is every 2 s (contract §5). */
+const FAILURE_SHOWN_MS = 10_000;
+
+/**
+ * A failed run is judged on what the operator sees too: wait (bounded) for the wizard's own failure box,
+ * so the page has seen the failure (and logged what it logs) before the journey moves on.
+ */
+async function failureShown(j: Journey): Promise<string> {
+  const box = j.page.getByText(/^Generation failed:/).first();
+  const shown = await box.waitFor({ timeout: FAILURE_SHOWN_MS }).then(() => true, () => false);
+  if (!shown) return `; the wizard did not show the failure within ${FAILURE_SHOWN_MS / 1000} s`;
+  const text = (await box.textContent().catch(() => null))?.trim();
+  return `; the wizard shows "${snippet(text ?? 'Generation failed')}"`;
+}
+
 /** Where the project came from, when it was not RB-08's wizard. */
 function basisNote(j: Journey): string {
   return j.basis && !j.basis.how.startsWith("RB-08's") ? `; project ${j.basis.projectId} made through ${j.basis.how}` : '';
@@ -59,7 +74,10 @@ export async function generate(j: Journey): Promise<StepResult> {
   const done = await waitForRun({ baseUrl: config.baseUrl, token, runId, startedAt: at, deadlineS, pollMs, requestTimeoutMs: config.requestTimeoutMs, progress: (l) => console.log(l) });
   j.run = { id: runId, status: done.status, ...(done.errorMessage ? { error: done.errorMessage } : {}) };
   console.log(`RB-09: run ${runId} ${done.status} after ${done.seconds.toFixed(2)} s`);
-  ensure(done.status !== 'failed', `generation run ${runId} failed after ${done.seconds.toFixed(1)} s: ${done.errorMessage}${how}`);
+  if (done.status === 'failed') {
+    const seen = started.via.startsWith('the API') ? '' : await failureShown(j);
+    throw new Error(`generation run ${runId} failed after ${done.seconds.toFixed(1)} s: ${done.errorMessage}${seen}${how}`);
+  }
   ensure(!done.timedOut, `generation run ${runId} still "${done.status}" after ${done.seconds.toFixed(1)} s (${describeThreshold(t)})${how}`);
   const count = (await listPosts(config.baseUrl, token, b.projectId, config.requestTimeoutMs)).length;
   const verdict = evaluateThreshold(done.seconds, t);

@@ -95,7 +95,9 @@ const ROWS: readonly Row[] = [
   // The run ends at 8 s, past the 5 s alert but within RB-09's wait: the posts exist, so RB-10 and
   // RB-11 are evaluated (and pass).
   { fault: 'slow-generation', mode: 'post-deploy', sim: { slowGenerationSeconds: 8 }, env: { CJ_GENERATION_S_TARGET: '3', CJ_GENERATION_S_ALERT: '5' } },
-  { fault: 'generation-fails', mode: 'post-deploy', failing: ['RB-09', ...AFTER_GENERATION] },
+  // No posts: RB-10/RB-11 are not evaluated. RB-09 waits for the wizard to show the failure, and the
+  // dashboard logs it as a console error (the real GenerationPanel does too): RB-13 sees it.
+  { fault: 'generation-fails', mode: 'post-deploy', failing: ['RB-09', ...AFTER_GENERATION, 'RB-13'] },
   // 27 posts exist: the Quality Gate matches the API (RB-10 passes), the DOCX holds 27 of the 30 (RB-11).
   { fault: 'wrong-post-count', mode: 'post-deploy', failing: ['RB-09', 'RB-11'] },
   // RB-11 runs whenever posts exist, whatever RB-10 said: the export of the 30 posts still works.
