@@ -25,6 +25,8 @@ export interface RunContext {
   hurry: AbortSignal;
   /** Secrets to scrub from output and reports; a run adds the session token it gets. */
   secrets: string[];
+  /** --junit strict: a command's own JUnit side files leave out the per-testcase properties too. */
+  junitStrict: boolean;
 }
 
 /** What a gating command reports under, and the checks it must report (missing = error, never a pass). */

@@ -70,7 +70,7 @@ export function configFlagValues(values: ParsedArgv['values'], flags: readonly F
 const REPORT_TEXT: Record<ReportFieldName, FieldText> = {
   history: { value: 'FILE', description: 'append one JSON line per run, whatever its verdict, to this file (kept across runs; `trend` draws it)', defaultText: 'none' },
   pushgateway: { value: 'URL', description: 'also push metrics.prom to this Prometheus Pushgateway (job jumpstart_gate, grouped by target and mode); a failure is a warning (with user info a secret: prefer the env variable)', defaultText: 'none' },
-  junit: { value: JUNIT_STYLES.join('|'), description: "strict: junit.xml without per-testcase properties (valid against Jenkins' junit-10.xsd)", defaultText: 'default' },
+  junit: { value: JUNIT_STYLES.join('|'), description: "strict: junit.xml and the load side files without per-testcase properties (valid against Jenkins' junit-10.xsd)", defaultText: 'default' },
 };
 
 /** Where every gating command files its run besides the out dir; the pipeline adds them to each one's flags. */

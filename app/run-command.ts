@@ -32,7 +32,7 @@ function rawOutDir(args: ParsedArgv, env: NodeJS.ProcessEnv): string {
   return stringValue(args.values, 'out') ?? (env.CJ_OUT_DIR || 'reports');
 }
 
-function context(io: CommandIO, cancel: Cancellation, secrets: readonly string[]): RunContext {
+function context(io: CommandIO, cancel: Cancellation, secrets: readonly string[], junitStrict = false): RunContext {
   const ctx: RunContext = {
     env: io.env,
     log: (line) => io.out(`${scrubText(line, ctx.secrets)}\n`),
@@ -40,6 +40,7 @@ function context(io: CommandIO, cancel: Cancellation, secrets: readonly string[]
     signal: cancel.signal,
     hurry: cancel.hurry,
     secrets: [...secrets],
+    junitStrict,
   };
   return ctx;
 }
@@ -51,7 +52,7 @@ function context(io: CommandIO, cancel: Cancellation, secrets: readonly string[]
 async function runGating(name: string, settings: GatingSettings, run: (ctx: RunContext, e: Evidence) => Promise<void>, io: CommandIO, cancel: Cancellation): Promise<number> {
   const guard = await guardOutDir(settings.outDir, name, settings.keep);
   if (!guard.lock) return usageError(name, [guard.problem ?? 'the out dir cannot be used'], io);
-  const ctx = context(io, cancel, settings.secrets);
+  const ctx = context(io, cancel, settings.secrets, settings.junit === 'strict');
   try {
     const startedAt = new Date();
     const evidence: Evidence = { results: [] };

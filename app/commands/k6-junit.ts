@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadConfig, secretValues, type Config } from '../../lib/config/index.ts';
 import { GateError } from '../../lib/errors.ts';
 import { renderJUnit } from '../../lib/report/junit.ts';
+import { scrubText } from '../../lib/scrub/index.ts';
 import { PROFILE_NAMES } from '../../lib/runbook/profiles.ts';
 import { k6SummaryToResults, reportName, type K6Summary } from '../../load/index.ts';
 import { markAll } from '../../lib/verdict/evidence.ts';
@@ -77,7 +78,7 @@ async function convert(plan: K6Plan, ctx: RunContext, evidence: Evidence): Promi
   evidence.results.push(...conversion.results);
   const base = join(plan.config.outDir, 'load', `k6-${reportName(profile)}`);
   await mkdir(join(plan.config.outDir, 'load'), { recursive: true });
-  await writeFile(`${base}.junit.xml`, renderJUnit(conversion.results, { name: `jumpstart-gate k6 ${profile}` }));
+  await writeFile(`${base}.junit.xml`, scrubText(renderJUnit(conversion.results, { name: `jumpstart-gate k6 ${profile}`, strict: ctx.junitStrict }), ctx.secrets));
   await writeFile(`${base}.results.json`, `${JSON.stringify(conversion.results, null, 2)}\n`);
 }
 

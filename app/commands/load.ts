@@ -123,11 +123,11 @@ export const loadCommand = defineCommand({
     await runLoadCommand(plan, ctx, evidence);
     // Kept beside the load reports for tools that read one JUnit per load run.
     const junit = join(plan.config.outDir, 'load', `${reportName(plan.load.name)}.junit.xml`);
-    await writeLoadJUnit(junit, evidence, plan.load.name, ctx.secrets);
+    await writeLoadJUnit(junit, evidence, plan.load.name, ctx);
   },
 });
 
-async function writeLoadJUnit(path: string, evidence: Evidence, name: string, secrets: readonly string[]): Promise<void> {
+async function writeLoadJUnit(path: string, evidence: Evidence, name: string, ctx: RunContext): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, scrubText(renderJUnit(evidence.results, { name: `jumpstart-gate load ${name}` }), secrets));
+  await writeFile(path, scrubText(renderJUnit(evidence.results, { name: `jumpstart-gate load ${name}`, strict: ctx.junitStrict }), ctx.secrets));
 }

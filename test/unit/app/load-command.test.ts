@@ -61,6 +61,7 @@ test('post-deploy against the simulator: one login, reports written, exit 0; a 5
   assert.match(good.stdout, /verdict: PROMOTE \(exit 0\)/);
   const files = (await readdir(join(out, 'load'))).sort();
   assert.deepEqual(files, ['post-deploy.html', 'post-deploy.json', 'post-deploy.junit.xml']);
+  assert.match(await readFile(join(out, 'load', 'post-deploy.junit.xml'), 'utf8'), /<property name="id" value="RB-14"/, 'the default keeps the per-testcase properties');
   assert.deepEqual((await readdir(out)).filter((f) => !f.startsWith('.')).sort(), ['copy.json', 'junit.xml', 'load', 'metrics.prom', 'summary.md', 'verdict.json'], 'the gating outputs too');
   assert.equal((JSON.parse(await readFile(join(out, 'verdict.json'), 'utf8')) as { command: string; verdict: string }).verdict, 'promote');
   const result = JSON.parse(await readFile(join(out, 'load', 'post-deploy.json'), 'utf8')) as { requests: { sent: number; errors: number }; perRoute: Record<string, { requests: { sent: number } }> };
@@ -84,10 +85,14 @@ test('post-deploy against the simulator: one login, reports written, exit 0; a 5
   assert.equal(slowJson.baselineComparison?.change, 'regression', 'a baseline comparison is kept apart from compare mode\'s `comparison`');
 
   sim.setFaults(['5xx-burst']);
-  const burst = await load(['--target', sim.url, '--profile', 'smoke', '--name', 'burst', '--duration', '3', '--rate', '30'], env);
+  const burst = await load(['--target', sim.url, '--profile', 'smoke', '--name', 'burst', '--duration', '3', '--rate', '30', '--junit', 'strict'], env);
   assert.equal(burst.code, 2, burst.stdout + burst.stderr);
   assert.match(burst.stdout, /RB-15 5xx share under load \(burst\) +critical +FAIL/);
-  assert.match(await readFile(join(out, 'load', 'burst.junit.xml'), 'utf8'), /<failure/);
+  for (const f of [join(out, 'junit.xml'), join(out, 'load', 'burst.junit.xml')]) {
+    const text = await readFile(f, 'utf8');
+    assert.match(text, /<failure/, `${f} reports the failure`);
+    assert.doesNotMatch(text, /<propert/, `--junit strict: ${f} has no <properties>`);
+  }
 });
 
 test('a load that cannot run (login refused) still writes its reports, errors from the catalog, exit 3', { timeout: 30_000 }, async (t) => {

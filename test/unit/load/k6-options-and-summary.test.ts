@@ -109,6 +109,14 @@ test('npm run k6:junit: usage errors → 64 listing all; a summary → JUnit + e
   const junit = await readFile(join(dir, 'load', 'k6-post-deploy.junit.xml'), 'utf8');
   assert.match(junit, /<testcase[^>]*name="RB-14 API latency p95 under load \(post-deploy, k6\)"/);
   assert.match(junit, /<failure/);
+  assert.match(junit, /<property name="id" value="RB-14"/, 'the default keeps the per-testcase properties');
+  const strict = await run('k6:junit', [file, '--k6-exit-code', '99', '--out', dir, '--junit', 'strict']);
+  assert.equal(strict.code, 1, strict.stdout + strict.stderr);
+  for (const f of [join(dir, 'junit.xml'), join(dir, 'load', 'k6-post-deploy.junit.xml')]) {
+    const text = await readFile(f, 'utf8');
+    assert.match(text, /<failure/, `${f} still reports the failure`);
+    assert.doesNotMatch(text, /<propert/, `--junit strict: ${f} has no <properties>`);
+  }
   const missing = await run('k6:junit', [join(dir, 'nope.json'), '--out', dir]);
   assert.equal(missing.code, 3, missing.stdout + missing.stderr);
   assert.match(missing.stdout, /cannot read k6 summary/);
