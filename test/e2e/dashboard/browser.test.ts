@@ -3,31 +3,22 @@
  * selectors (§9): login → wizard → Generate All → Quality Gate (fix every flagged post) → Export →
  * Deliverables → Download, then the two UI faults.
  */
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
-import { resolveBrowser } from '../../../lib/browser.ts';
 import { startSimulator } from '../../../simulator/index.ts';
+import { TEST_EMAIL as EMAIL, TEST_PASSWORD as PASSWORD } from '../../../simulator/testing.ts';
+import { launchChromium, seededSessionPage } from '../../support/browser.ts';
 
-const EMAIL = 'operator@jumpstart.local';
-const PASSWORD = 'jumpstart-sim-password';
 /** Appended to a flagged post: a CTA phrase plus enough words to clear the length validator. */
 const FIX =
   ' Learn more at example.com and sign up today. Our team reviews every plan with you, answers your questions in plain language, and helps you pick the next step that fits your budget, your schedule and the goals you set for this quarter.';
 const DESCRIPTION = 'We build scheduling software for independent physiotherapy clinics that want fewer no-shows and calmer front desks.';
 const AUDIENCE = 'Clinic owners with two to ten therapists';
-
-async function launch(t: TestContext): Promise<Browser> {
-  const choice = resolveBrowser(process.env['CHROMIUM_PATH']);
-  t.diagnostic(`browser: ${choice.describe}`);
-  const browser = await chromium.launch({ executablePath: choice.executablePath, args: [...choice.args], headless: true });
-  t.after(() => browser.close());
-  return browser;
-}
 
 /** Everything RB-13 would complain about, plus every dialog (none is expected on a healthy run). */
 function watch(page: Page) {
@@ -73,7 +64,7 @@ test('healthy simulator: the operator flow from login to a DOCX download', async
   const started = Date.now();
   const sim = await startSimulator({ port: 0, generationSeconds: 1 });
   t.after(() => sim.close());
-  const browser = await launch(t);
+  const browser = await launchChromium(t);
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -290,22 +281,8 @@ test('healthy simulator: the operator flow from login to a DOCX download', async
 test('UI faults (qa-flags-missing, console-error) and the session rules (unknown path, token refresh, expiry)', async (t) => {
   const sim = await startSimulator({ port: 0, generationSeconds: 1, faults: ['qa-flags-missing', 'console-error'] });
   t.after(() => sim.close());
-  const browser = await launch(t);
-  // Log in through the API and seed localStorage, as the checks do, to spare the login budget.
-  const res = await fetch(`${sim.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
-  assert.equal(res.status, 200);
-  const login = (await res.json()) as { access_token: string; refresh_token: string; user: { id: string; email: string } };
-  const context = await browser.newContext();
-  await context.addInitScript((l) => {
-    // Once per tab: a later full-page load to /login must see what the app left, not a re-seeded session.
-    if (sessionStorage.getItem('seeded')) return;
-    sessionStorage.setItem('seeded', '1');
-    localStorage.setItem('access_token', l.access_token);
-    localStorage.setItem('refresh_token', l.refresh_token);
-    localStorage.setItem('user', JSON.stringify({ id: l.user.id, email: l.user.email, name: 'Sim', role: 'operator' }));
-  }, login);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Seeded once per tab: the later full-page load to /login must see what the app left.
+  const page = await seededSessionPage(await launchChromium(t), sim.url);
   const { problems, dialogs } = watch(page);
 
   await page.goto(`${sim.url}/dashboard/wizard`);

@@ -5,16 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from '@playwright/test';
-import { resolveBrowser } from '../../../lib/browser.ts';
 import { startTestSimulator } from '../../../simulator/testing.ts';
+import { launchChromium } from '../../support/browser.ts';
 
 test('/docs renders its operations in Chromium; docs-blocked-by-csp renders none', async (t) => {
   const sim = await startTestSimulator();
   t.after(() => sim.close());
-  const choice = resolveBrowser(process.env['CHROMIUM_PATH']);
-  const browser = await chromium.launch({ executablePath: choice.executablePath, args: [...choice.args], headless: true });
-  t.after(() => browser.close());
+  const browser = await launchChromium(t);
   const page = await browser.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];

@@ -6,33 +6,16 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { resolveBrowser } from '../../../lib/browser.ts';
+import type { Page } from '@playwright/test';
 import { startSimulator, type SimulatorHandle } from '../../../simulator/index.ts';
 import { TEST_EMAIL, TEST_PASSWORD } from '../../../simulator/testing.ts';
+import { launchChromium, seededSessionPage } from '../../support/browser.ts';
 
 const CLIENT = 'Seeded Client Ltd';
 
-async function launch(t: TestContext): Promise<Browser> {
-  const choice = resolveBrowser(process.env['CHROMIUM_PATH']);
-  const browser = await chromium.launch({ executablePath: choice.executablePath, args: [...choice.args], headless: true });
-  t.after(() => browser.close());
-  return browser;
-}
-
 /** A page with a session seeded through the API (no form login), and its console errors collected. */
-async function sessionPage(browser: Browser, sim: SimulatorHandle): Promise<{ page: Page; errors: string[] }> {
-  const res = await fetch(`${sim.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: TEST_EMAIL, password: TEST_PASSWORD }) });
-  assert.equal(res.status, 200);
-  const login = (await res.json()) as { access_token: string; refresh_token: string; user: { id: string; email: string } };
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((l) => {
-    localStorage.setItem('access_token', l.access_token);
-    localStorage.setItem('refresh_token', l.refresh_token);
-    localStorage.setItem('user', JSON.stringify({ id: l.user.id, email: l.user.email, name: 'Sim', role: 'operator' }));
-  }, login);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+async function sessionPage(t: TestContext, sim: SimulatorHandle): Promise<{ page: Page; errors: string[] }> {
+  const page = await seededSessionPage(await launchChromium(t), sim.url, { viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('dialog', (d) => d.dismiss().catch(() => {}));
@@ -57,7 +40,7 @@ async function newClientToTemplates(page: Page, company: string): Promise<void> 
 test('Wizard Status follows "Continue to Generation", not the Templates step; review-first-page-only shows 20 of 30; Open Wizard passes the project', async (t) => {
   const sim = await startSimulator({ port: 0, generationSeconds: 1, faults: ['review-first-page-only'], email: TEST_EMAIL, password: TEST_PASSWORD });
   t.after(() => sim.close());
-  const { page } = await sessionPage(await launch(t), sim);
+  const { page } = await sessionPage(t, sim);
   await page.goto(`${sim.url}/dashboard/wizard`);
   await newClientToTemplates(page, 'Status Timing Co');
 
@@ -106,7 +89,7 @@ test('Wizard Status follows "Continue to Generation", not the Templates step; re
 test('Use Existing Client: a Radix-like listbox (mouse and keyboard); existing-client-crash shows the error screen', async (t) => {
   const sim = await startSimulator({ port: 0, generationSeconds: 1, seedClients: ['Another Client', CLIENT], email: TEST_EMAIL, password: TEST_PASSWORD });
   t.after(() => sim.close());
-  const { page, errors } = await sessionPage(await launch(t), sim);
+  const { page, errors } = await sessionPage(t, sim);
   await page.goto(`${sim.url}/dashboard/wizard`);
   await page.getByRole('button', { name: 'Use Existing Client' }).click();
   // A combobox takes no name from its content (here as on the real Radix trigger): find it by its text.
