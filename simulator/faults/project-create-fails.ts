@@ -1,6 +1,8 @@
-import { requireUser } from '../auth.ts';
+import { limit, requireUser } from '../auth.ts';
 import { defineFault } from '../fault-hooks.ts';
 import { SimulatedFault } from '../http.ts';
+import { createSchema } from '../routes/projects.ts';
+import { validateBody } from '../validate.ts';
 
 export default defineFault({
   name: 'project-create-fails',
@@ -8,9 +10,13 @@ export default defineFault({
   catches: ['RB-08'],
   verdict: 'hold',
   hooks: {
-    before({ ctx, route }) {
+    async before({ ctx, route }) {
       if (route !== 'POST /api/projects/') return undefined;
-      requireUser(ctx); // 401 first, as the real dependency order has it; nothing is stored
+      // Like a crash inside the handler (as login-broken): the 401, the body's 422 and the rate limit's
+      // 429 still answer first; nothing is stored.
+      requireUser(ctx);
+      validateBody(await ctx.body(), createSchema, 'forbid');
+      limit(ctx, 'projects-create');
       throw new SimulatedFault('simulated project creation failure (fault project-create-fails)');
     },
   },

@@ -39,7 +39,8 @@ const common: Schema = {
   platforms: { type: 'str_list' },
   tone: { type: 'str', check: safeText(3, 100) },
 };
-const createSchema: Schema = {
+/** ProjectCreate (also what the project-create-fails fault validates before failing). */
+export const createSchema: Schema = {
   name: { type: 'str', required: true, check: safeText(3, 200) },
   client_id: { type: 'str', required: true, aliases: ['clientId'], check: (v) => (/^client-.{1,43}$/.test(String(v)) ? undefined : 'client_id must start with "client-" and be 8-50 characters') },
   ...common,

@@ -200,6 +200,7 @@ test('docs-down and project-create-fails break exactly their routes', async (t) 
   assert.equal((await call(sim.url, '/health')).status, 200, 'health unaffected');
   sim.setFaults(['project-create-fails']);
   await assert.rejects(createClientAndProject(sim.url, token), /project create failed: 500 .*INTERNAL_SERVER_ERROR/);
+  assert.equal((await call(sim.url, '/api/projects/', { token, body: { name: 'x' } })).status, 422, 'an invalid body is still refused before the crash');
   assert.equal((await call(sim.url, '/api/clients/', { token })).status, 200, 'other project-flow routes unaffected');
   sim.setFaults([]);
   assert.equal((await call(sim.url, '/openapi.json')).status, 200);
