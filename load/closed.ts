@@ -75,7 +75,7 @@ export async function runClosed(o: EngineOptions): Promise<LoadResult> {
     finish();
   };
   const sweep = setInterval(() => sender.sweep(), Math.min(100, o.timeoutMs / 4));
-  const stopProgress = startProgress(rec, now, () => sender.inFlight(), o.onProgress);
+  const stopProgress = startProgress([rec], now, () => sender.inFlight(), o.onProgress);
   const end = setTimeout(() => {
     stopped = true;
     for (const t of waits) clearTimeout(t);
