@@ -56,11 +56,12 @@ export async function runClosed(o: EngineOptions): Promise<LoadResult> {
   function step(worker: number): void {
     const t = now();
     if (stopped || t >= durationMs) return void (stopped = true, sender.inFlight() === 0 && waits.size === 0 && finish());
-    const route = nextRoute(t);
-    if (route < 0) return later(Math.min(...o.routes.map((_, r) => sender.pausedUntil(r))) - t, worker);
+    // the budget first: a worker that waits for the next second must not use up a route of the cycle
     const second = Math.floor(t / 1000);
     if (second !== budgetSecond) (budgetSecond = second), (budgetUsed = 0);
     if (o.rate > 0 && budgetUsed >= o.rate) return later((second + 1) * 1000 - t, worker);
+    const route = nextRoute(t);
+    if (route < 0) return later(Math.min(...o.routes.map((_, r) => sender.pausedUntil(r))) - t, worker);
     budgetUsed += 1;
     sender.send(route, t, rec, worker);
   }
@@ -75,7 +76,7 @@ export async function runClosed(o: EngineOptions): Promise<LoadResult> {
     finish();
   };
   const sweep = setInterval(() => sender.sweep(), Math.min(100, o.timeoutMs / 4));
-  const stopProgress = startProgress(rec, now, () => sender.inFlight(), o.onProgress);
+  const stopProgress = startProgress([rec], now, () => sender.inFlight(), o.onProgress);
   const end = setTimeout(() => {
     stopped = true;
     for (const t of waits) clearTimeout(t);

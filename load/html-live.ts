@@ -1,8 +1,8 @@
 import { escapeHtml } from './svg.ts';
+import { pValueText as p } from './live.ts';
 import type { LiveComparison, LiveDifference } from './live-types.ts';
 
 const ms = (v: number | null): string => (v === null ? '—' : `${v}`);
-const p = (v: number): string => (v < 0.001 ? v.toExponential(1) : v.toFixed(3));
 
 function row(label: string, d: LiveDifference): string {
   const c = d.candidate;

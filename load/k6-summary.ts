@@ -97,7 +97,7 @@ export function fromK6Summary(summary: K6Summary, name: string, profile: LoadPro
   const errorsMissing = noRequests ? 'k6 sent nothing' : failures === undefined ? missing(K6_METRICS.failed, 'passes') : checksRate === undefined ? `metric ${K6_METRICS.checks} missing: the script's checks never ran, so responses were not verified` : undefined;
   return {
     name, source: 'k6',
-    latency: { p95: p95 ?? null, samples: reqs ?? 0, serviceP95: p95 ?? null, vetoes: k6Failed(dur), ...(noRequests ? { missing: 'k6 sent nothing' } : p95 === undefined ? { missing: missing(K6_METRICS.duration, 'p(95)') } : {}) },
+    latency: { p95: p95 ?? null, serviceP95: p95 ?? null, vetoes: k6Failed(dur), ...(noRequests ? { missing: 'k6 sent nothing' } : p95 === undefined ? { missing: missing(K6_METRICS.duration, 'p(95)') } : {}) },
     lagP99: null,
     errors: {
       measured: reqs === undefined ? null : reqs + dropped - limited, failed: failures === undefined ? null : failures + dropped, causes,

@@ -1,3 +1,4 @@
+import { pValueText } from './live.ts';
 import type { LiveComparison } from './live-types.ts';
 import type { LoadResult } from './types.ts';
 
@@ -17,6 +18,6 @@ export function timingLine(r: LoadResult): string {
 /** Pure, one line: "vs live http://…: fail · p95 29.5 ms vs 4.1 ms (7.107×, p = 6.6e-12) · errors 0.000 % vs 0.000 %". */
 export function liveLine(c: LiveComparison): string {
   const o = c.overall;
-  const p = o.latency ? `, p = ${o.latency.pValue < 0.001 ? o.latency.pValue.toExponential(1) : o.latency.pValue.toFixed(3)}` : '';
+  const p = o.latency ? `, p = ${pValueText(o.latency.pValue)}` : '';
   return `vs live ${c.live}: ${c.status} · p95 ${ms(o.candidate.p95)} vs ${ms(o.live.p95)} (${o.p95Ratio ?? '—'}×${p}) · errors ${(o.candidate.errorRate * 100).toFixed(3)} % vs ${(o.live.errorRate * 100).toFixed(3)} %`;
 }

@@ -1,6 +1,6 @@
 import { LIVE_ALPHA, THRESHOLDS, describeThreshold, evaluateThreshold, type Threshold } from '../lib/runbook/thresholds.ts';
 import { compareHistograms } from './compare.ts';
-import { measuredSends } from './counts.ts';
+import { errorRate, measuredSends } from './counts.ts';
 import { decodeHistogram } from './histogram.ts';
 import { fisherGreater } from './stats.ts';
 import type { LiveComparison, LiveDifference, LiveStatus, SideFigures } from './live-types.ts';
@@ -26,24 +26,24 @@ interface Measured {
 }
 
 function figures(m: Measured): SideFigures {
-  const measured = measuredSends(m.requests);
-  const failed = m.requests.errors + m.requests.dropped;
-  return { p50: m.latencyMs.p50, p95: m.latencyMs.p95, p99: m.latencyMs.p99, serviceP95: m.serviceTimeMs.p95, measured, failed, errorRate: measured > 0 ? failed / measured : 0 };
+  const q = m.requests;
+  return { p50: m.latencyMs.p50, p95: m.latencyMs.p95, p99: m.latencyMs.p99, serviceP95: m.serviceTimeMs.p95, measured: measuredSends(q), failed: q.errors + q.dropped, errorRate: errorRate(q) };
 }
 
 const ratio3 = (a: number | null, b: number | null): number | null => (a !== null && b !== null && b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
-const sci = (p: number): string => (p < 0.001 ? p.toExponential(1) : p.toFixed(3));
+/** A p-value for a reader: "6.6e-12" below 0.001, else "0.042" (the console line, the report and the reasons). */
+export const pValueText = (p: number): string => (p < 0.001 ? p.toExponential(1) : p.toFixed(3));
 
 function latencyJudgement(d: Pick<LiveDifference, 'p95Ratio' | 'latency'>, t: Threshold, alpha: number): { status: LiveStatus; reason: string } {
   if (!d.latency || d.p95Ratio === null) return { status: 'error', reason: 'latency: a side has no latency sample, nothing to compare' };
-  const what = `p95 ratio ${d.p95Ratio}× (Mann–Whitney p = ${sci(d.latency.pValue)}, Cliff's δ ${d.latency.effectSize.toFixed(3)})`;
+  const what = `p95 ratio ${d.p95Ratio}× (Mann–Whitney p = ${pValueText(d.latency.pValue)}, Cliff's δ ${d.latency.effectSize.toFixed(3)})`;
   if (d.latency.pValue >= alpha) return { status: 'pass', reason: `latency: ${what}, not significant at p < ${alpha}` };
   return { status: evaluateThreshold(d.p95Ratio, t), reason: `latency: ${what} (${describeThreshold(t)})` };
 }
 
 function errorJudgement(c: SideFigures, l: SideFigures, e: LiveDifference['errorRate'], t: Threshold, alpha: number): { status: LiveStatus; reason: string } {
   if (c.measured === 0 || l.measured === 0) return { status: 'error', reason: 'error rate: a side measured no request' };
-  const what = `error rate ${(c.errorRate * 100).toFixed(3)} % vs live ${(l.errorRate * 100).toFixed(3)} % (Fisher p = ${sci(e.pValue)})`;
+  const what = `error rate ${(c.errorRate * 100).toFixed(3)} % vs live ${(l.errorRate * 100).toFixed(3)} % (Fisher p = ${pValueText(e.pValue)})`;
   if (e.pValue >= alpha) return { status: 'pass', reason: `error rate: ${what}, not significantly above live at p < ${alpha}` };
   return { status: evaluateThreshold(e.differencePct, t), reason: `error rate: ${what}, ${e.differencePct} points above (${describeThreshold(t)})` };
 }

@@ -12,7 +12,7 @@ export interface LoadMeasurements {
   name: string;
   source: 'native' | 'k6';
   /** RB-14: p95 over every measured answer (and timeouts at their wait), all routes. */
-  latency: Figure & { samples: number; serviceP95: number | null };
+  latency: Figure & { serviceP95: number | null };
   /** The generator's scheduling lag p99 (ms); null where there is no schedule or no figure (closed loop, k6). */
   lagP99: number | null;
   /** RB-15: failed (errors + dropped) of measured intended requests, and what failed where. */
@@ -97,7 +97,7 @@ export function fromLoadResult(r: LoadResult): LoadMeasurements {
   return {
     name: r.name,
     source: 'native',
-    latency: { p95: r.latencyMs.p95, samples: r.latencyMs.p95 === null ? 0 : q.completed - q.rateLimited + q.timeouts, serviceP95: r.serviceTimeMs.p95, vetoes: [] },
+    latency: { p95: r.latencyMs.p95, serviceP95: r.serviceTimeMs.p95, vetoes: [] },
     lagP99: r.engine === 'open' ? r.schedulingLagMs.p99 : null,
     errors: { measured: measuredSends(q), failed: q.errors + q.dropped, causes: Object.values(r.perRoute).flatMap(routeCauses).sort((a, b) => b.count - a.count), vetoes: [] },
     rateLimit: { intended: intendedSends(q), responses: q.rateLimited, skipped: q.rateLimitSkipped, paths: [...new Set(r.rateLimitPauses.map((p) => p.path))] },

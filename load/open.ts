@@ -80,8 +80,7 @@ export async function runOpen(o: EngineOptions): Promise<LoadResult> {
     for (const s of sides) s.sender.sweep();
     settleIfDone();
   }, Math.min(100, o.timeoutMs / 4));
-  const primary = sides[0] as Side;
-  const stopProgress = startProgress(primary.rec, now, inFlight, o.onProgress);
+  const stopProgress = startProgress(sides.map((s) => s.rec), now, inFlight, o.onProgress);
   const deadlineMs = warmupMs + o.durationS * 1000 + o.timeoutMs + DRAIN_GRACE_MS;
   const notes: string[] = [];
   const giveUpAll = (how: 'timeout' | 'cancel'): void => {

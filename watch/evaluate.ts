@@ -7,7 +7,8 @@ import { DEFAULT_TRIGGERS, apiAnswers, type WatchState, type WatchTriggers } fro
  * evidence). A window cut short by an interrupt is an error too: it proves nothing. An API probe that never
  * answered 2xx is an error as well: the window could not see the API, so "no 5xx" says nothing about it. It
  * is not a fail: no runbook trigger fired, and a fail here means rollback; the verdict is inconclusive, never
- * promote.
+ * promote. Likewise a window too short to trip (fewer polls than the consecutive-failure trigger) in which
+ * /health never answered healthy: it saw no healthy deployment, so it is no evidence of one.
  */
 export function evaluateWatch(
   state: WatchState,
@@ -23,6 +24,9 @@ export function evaluateWatch(
   if (state.tripped) return { ...base, status: 'fail', measured: state.max5xxSeen, unit: '5xx/window', message: `rollback trigger: ${state.tripped}; ${counts}` };
   if (state.polls === 0) return { ...base, status: 'error', message: 'no poll completed: missing evidence' };
   if (info.interrupted) return { ...base, status: 'error', message: `watch interrupted after ${state.polls}/${info.plannedPolls} polls; ${counts}` };
+  if (state.healthFailures === state.polls) {
+    return { ...base, status: 'error', message: `/health never answered healthy in ${state.polls} poll(s), too few to trip the trigger: no health signal, so this window is no evidence; ${counts}` };
+  }
   if (state.apiOk === 0) {
     return { ...base, status: 'error', message: `${probe} never answered 2xx (${apiAnswers(state)}): no API signal, so a quiet window is no evidence; ${counts}` };
   }

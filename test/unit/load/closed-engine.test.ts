@@ -66,3 +66,13 @@ test('off loopback the closed loop keeps to a per-second budget (the rate cap), 
   assert.equal(r.requests.sent, 40);
   assert.equal(srv.seen.length, 40);
 });
+
+test('a worker waiting for the next second\'s budget does not use up a route of the cycle: weights hold under the cap', { timeout: 20_000 }, async (t) => {
+  const srv = await startServer((_req, res) => json(res, 200, {}));
+  t.after(() => srv.close());
+  const engineRoutes = routes.map(({ path, method, weight }) => ({ path, method, weight, headers: {} }));
+  const r = await runClosed({ name: 'capped', origin: srv.url, routes: engineRoutes, rate: 10, durationS: 3, connections: 5, maxInFlight: 5, timeoutMs: 1000 });
+  assert.equal(r.requests.sent, 30);
+  // 30 sends are ten full 2:1 cycles: exactly 20 and 10, whatever the workers did while waiting for a budget
+  assert.deepEqual([r.perRoute['/health']?.requests.sent, r.perRoute[DB]?.requests.sent], [20, 10]);
+});

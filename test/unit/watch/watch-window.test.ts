@@ -60,6 +60,15 @@ test('evaluateWatch: tripped = critical fail, clean = pass, blips = warn, nothin
   assert.equal(evaluateWatch(fold([ok(0)]), { ...info, interrupted: true }).status, 'error');
 });
 
+test('a window too short to trip in which /health never answered healthy is missing evidence, never a pass', () => {
+  const s = fold([down(0), down(1000, 0)]);
+  assert.equal(s.tripped, undefined, 'two failures do not trip');
+  const r = evaluateWatch(s, { plannedPolls: 2, durationMs: 2000 });
+  assert.equal(r.status, 'error');
+  assert.match(r.message ?? '', /^\/health never answered healthy in 2 poll\(s\), too few to trip the trigger: no health signal/);
+  assert.equal(evaluateWatch(fold([down(0), ok(1000)]), { plannedPolls: 2, durationMs: 2000 }).status, 'warn', 'one healthy answer is a signal');
+});
+
 const api404 = (at: number): Poll => ({ at, healthStatus: 200, healthOk: true, apiStatus: 404 });
 
 test('an API probe that never answers 2xx is missing evidence, said from the first poll, and never a pass', () => {
