@@ -76,9 +76,12 @@ td,th{border:1px solid #dee2e6;padding:4px 8px;text-align:left}th{background:#f8
 #regressions .regression{color:#c92a2a}.none{color:#2b8a3e}.strip td.cell{width:10px;padding:0;height:16px}
 tr.verdict-rollback td,tr.verdict-hold td{color:#c92a2a}tr.verdict-inconclusive td{color:#868e96}`;
 
-/** Pure: the trend page, one self-contained HTML file (inline SVG, no scripts, no CDN). */
-export function renderTrendPage(entries: readonly HistoryLine[], options: TrendOptions = {}): string {
-  const { runs, shown, regressions } = analyzeHistory(entries, options);
+/**
+ * Pure: the trend page, one self-contained HTML file (inline SVG, no scripts, no CDN). A caller that
+ * already analysed the history passes that analysis, so it is not done twice.
+ */
+export function renderTrendPage(entries: readonly HistoryLine[], options: TrendOptions = {}, analysis = analyzeHistory(entries, options)): string {
+  const { runs, shown, regressions } = analysis;
   const series = seriesOf(shown);
   const charts = series.filter((s) => measuredPoints(s).length > 0).map((s) => trendChart(s, shown));
   const plain = series.filter((s) => measuredPoints(s).length === 0);
