@@ -23,7 +23,7 @@ export function junitSeconds(ms: number | undefined): number {
 }
 
 /** Titles become JUnit testcase names; GitLab keeps only the first of duplicates, so make them unique. */
-export function uniqueTitles(results: readonly CheckResult[]): string[] {
+export function uniqueTitles(results: readonly Pick<CheckResult, 'id' | 'title'>[]): string[] {
   const used = new Set<string>();
   return results.map((r) => {
     const base = r.title.startsWith(r.id) ? r.title : `${r.id} ${r.title}`;
