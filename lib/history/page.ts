@@ -2,7 +2,8 @@ import { escapeHtml, STATUS_COLOR, trendChart } from './chart.ts';
 import type { HistoryLine } from './line.ts';
 import { findRegressions, type Regression, type RegressionOptions } from './regressions.ts';
 import { measuredPoints, orderRuns, seriesOf, type Run, type Series } from './series.ts';
-import { describeRegression, shortTime } from './text.ts';
+import { utcMinute } from '../report/format.ts';
+import { describeRegression } from './text.ts';
 
 export interface TrendOptions extends RegressionOptions {
   /** Show only the last N runs; regressions are still judged on the whole history. */
@@ -50,7 +51,7 @@ function runsTable(shown: readonly Run[]): string {
     .slice(0, STRIP_RUNS)
     .map(({ run, line: l }) => {
       const bad = [...new Set(l.results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => r.id))].join(', ');
-      const cells = [`#${run}`, shortTime(l.time), l.target, l.version ?? '—', l.mode, l.verdict, String(l.exitCode), `${Math.round(l.durationMs / 1000)} s`, bad || '—'];
+      const cells = [`#${run}`, utcMinute(l.time), l.target, l.version ?? '—', l.mode, l.verdict, String(l.exitCode), `${Math.round(l.durationMs / 1000)} s`, bad || '—'];
       return `<tr class="verdict-${escapeHtml(l.verdict)}">${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
     })
     .join('');
@@ -86,7 +87,7 @@ export function renderTrendPage(entries: readonly HistoryLine[], options: TrendO
   const charts = series.filter((s) => measuredPoints(s).length > 0).map((s) => trendChart(s, shown));
   const plain = series.filter((s) => measuredPoints(s).length === 0);
   const targets = [...new Set(shown.map((r) => r.line.target))];
-  const span = shown.length > 0 ? `runs ${shown[0]?.run}–${shown.at(-1)?.run} of ${runs.length}, ${shortTime(shown[0]?.time ?? '')} to ${shortTime(shown.at(-1)?.time ?? '')}` : 'no runs';
+  const span = shown.length > 0 ? `runs ${shown[0]?.run}–${shown.at(-1)?.run} of ${runs.length}, ${utcMinute(shown[0]?.time ?? '')} to ${utcMinute(shown.at(-1)?.time ?? '')}` : 'no runs';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Trend — ${escapeHtml(targets.join(', ') || 'jumpstart-gate')}</title>
 <style>${STYLE}</style></head><body>

@@ -1,15 +1,10 @@
-import { formatMeasured } from '../report/format.ts';
+import { formatMeasured, utcMinute } from '../report/format.ts';
 import type { Regression } from './regressions.ts';
 import type { RunRef } from './series.ts';
 
-/** "2026-12-01 02:00 UTC": minutes are enough to tell nightly runs apart, and shorter to read. */
-export function shortTime(iso: string): string {
-  return Number.isFinite(Date.parse(iso)) ? `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC` : iso;
-}
-
 /** "run 14 (2026-12-01 02:00 UTC, version 1.4.3)" */
 function describeRun(r: RunRef): string {
-  return `run ${r.run} (${shortTime(r.time)}, ${r.version === null ? 'version unknown' : `version ${r.version}`})`;
+  return `run ${r.run} (${utcMinute(r.time)}, ${r.version === null ? 'version unknown' : `version ${r.version}`})`;
 }
 
 const value = (v: number, unit: string | undefined): string => formatMeasured({ measured: v, unit }) ?? String(v);
