@@ -72,14 +72,13 @@ const stepLine = (r: LoadResult): string =>
 
 /** One rate in one mode: a step that does not hold is measured once more (a shared box has hiccups). */
 async function tryRate(url: string, rate: number, compareTo: string | undefined): Promise<{ ok: boolean; r: LoadResult }> {
-  let r = await stepOpen(url, rate, compareTo);
-  for (let retry = 0; retry < 2; retry++) {
+  for (let attempt = 1; ; attempt++) {
+    const r = await stepOpen(url, rate, compareTo);
     const ok = sustainable(r, rate);
-    say(`  open ${rate} req/s${compareTo ? ' to each of two targets' : ''}: ${stepLine(r)}: ${ok ? 'holds' : retry === 0 ? 'does not hold, once more' : 'does not hold'}`);
-    if (ok || retry === 1) return { ok, r };
-    r = await stepOpen(url, rate, compareTo);
+    const last = ok || attempt === 2;
+    say(`  open ${rate} req/s${compareTo ? ' to each of two targets' : ''}: ${stepLine(r)}: ${ok ? 'holds' : last ? 'does not hold' : 'does not hold, once more'}`);
+    if (last) return { ok, r };
   }
-  return { ok: false, r };
 }
 
 /**

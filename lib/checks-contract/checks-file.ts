@@ -41,15 +41,9 @@ export function renderChecksFile(doc: ChecksFileDoc): string {
   return `${JSON.stringify(checksFileSchema.parse(doc), null, 2)}\n`;
 }
 
-function toResult(r: z.output<typeof resultSchema>): CheckResult {
-  const out: CheckResult = { id: r.id, title: r.title, severity: r.severity, status: r.status, source: 'checks' };
+function toResult({ measured, source: _source, ...result }: z.output<typeof resultSchema>): CheckResult {
   // A null measurement is "nothing measured", not zero.
-  if (typeof r.measured === 'number') out.measured = r.measured;
-  if (r.unit !== undefined) out.unit = r.unit;
-  if (r.threshold !== undefined) out.threshold = r.threshold;
-  if (r.message !== undefined) out.message = r.message;
-  if (r.durationMs !== undefined) out.durationMs = r.durationMs;
-  return out;
+  return { ...result, ...(typeof measured === 'number' ? { measured } : {}), source: 'checks' };
 }
 
 /**

@@ -4,6 +4,7 @@
  * line where the reported version changes.
  */
 import { measuredPoints, type RunRef, type Series, type SeriesPoint } from './series.ts';
+import { formatValue } from './text.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -16,7 +17,6 @@ const H = 240;
 const M = { l: 64, r: 16, t: 30, b: 40 };
 
 const fmt = (n: number): string => (n === 0 ? '0' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-const num = (n: number, unit: string | undefined): string => `${Math.round(n * 1000) / 1000}${unit ? (unit === '%' ? ' %' : ` ${unit}`) : ''}`;
 
 interface Frame {
   sx: (run: number) => number;
@@ -66,7 +66,7 @@ function limitLine(f: Frame, points: readonly SeriesPoint[], key: 'target' | 'al
 function markers(f: Frame, s: Series): string {
   return s.points
     .map((p) => {
-      const tip = `<title>run ${p.run} · ${escapeHtml(p.time)} · ${escapeHtml(p.version ?? 'version unknown')} · ${p.measured === undefined ? 'nothing measured' : escapeHtml(num(p.measured, s.unit))} · ${p.status}</title>`;
+      const tip = `<title>run ${p.run} · ${escapeHtml(p.time)} · ${escapeHtml(p.version ?? 'version unknown')} · ${p.measured === undefined ? 'nothing measured' : escapeHtml(formatValue(p.measured, s.unit))} · ${p.status}</title>`;
       const x = f.sx(p.run).toFixed(1);
       if (p.measured !== undefined) return `<circle class="marker status-${p.status}" cx="${x}" cy="${f.sy(p.measured).toFixed(1)}" r="4" fill="${STATUS_COLOR[p.status]}">${tip}</circle>`;
       // Nothing measured: a hollow mark on the axis keeps the run's status visible.
@@ -88,7 +88,7 @@ export function trendChart(s: Series, runs: readonly RunRef[]): string {
   const f = frame(runs, alertShown ? Math.max(top, ...alerts) : top);
   const line = pts.map((p, i) => `${i ? 'L' : 'M'}${f.sx(p.run).toFixed(1)},${f.sy(p.measured).toFixed(1)}`).join('');
   const lastAlert = alerts.at(-1);
-  const offScale = !alertShown && lastAlert !== undefined ? ` · alert ${escapeHtml(num(lastAlert, s.unit))} is above this range` : '';
+  const offScale = !alertShown && lastAlert !== undefined ? ` · alert ${escapeHtml(formatValue(lastAlert, s.unit))} is above this range` : '';
   const legend = `<text x="${M.l}" y="12"><tspan fill="#1c7ed6">━ value</tspan>${targets.length ? ' <tspan fill="#e67700">╌ target</tspan>' : ''}${alertShown ? ' <tspan fill="#c92a2a">╌ alert</tspan>' : ''} <tspan fill="#5f3dc4">┆ version change</tspan>${offScale}</text>`;
   const label = `${s.title} (${s.unit ?? 'value'})`;
   return `<figure class="trend" data-id="${escapeHtml(s.id)}"><figcaption>${escapeHtml(label)}</figcaption><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(label)}">

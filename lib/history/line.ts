@@ -1,5 +1,5 @@
-import type { VerdictDocument } from '../report/document.ts';
-import type { CheckStatus, Severity, Verdict } from '../verdict/types.ts';
+import type { VerdictCheck, VerdictDocument } from '../report/document.ts';
+import type { Verdict } from '../verdict/types.ts';
 
 /**
  * Written in every line, so a reader can tell our lines from anything else in the file and a later
@@ -7,21 +7,11 @@ import type { CheckStatus, Severity, Verdict } from '../verdict/types.ts';
  */
 export const HISTORY_FORMAT = 'jumpstart-gate/history@1';
 
-/** One result of a run, as the history keeps it: enough to chart and judge it, no message text. */
-interface HistoryResult {
-  id: string;
-  title: string;
-  severity: Severity;
-  status: CheckStatus;
-  /** Absent when nothing was measured; a non-finite measurement is kept as absent too. */
-  measured?: number;
-  unit?: string;
-  /** The threshold as the check described it. */
-  threshold?: string;
-  /** The same threshold as numbers, in `unit`, when the description states them. */
-  target?: number;
-  alert?: number;
-}
+/**
+ * One result of a run, as the history keeps it: the check as verdict.json carries it (threshold
+ * numbers included), without its message text or producer. A non-finite measurement is kept as absent.
+ */
+type HistoryResult = Omit<VerdictCheck, 'message' | 'source'>;
 
 /** One line of the history file: one run, whatever its verdict. */
 export interface HistoryLine {
@@ -42,14 +32,9 @@ export interface HistoryLine {
   results: HistoryResult[];
 }
 
-function toResult(c: VerdictDocument['checks'][number]): HistoryResult {
-  const r: HistoryResult = { id: c.id, title: c.title, severity: c.severity, status: c.status };
-  if (c.measured !== undefined && Number.isFinite(c.measured)) r.measured = c.measured;
-  if (c.unit !== undefined) r.unit = c.unit;
-  if (c.threshold !== undefined) r.threshold = c.threshold;
-  if (c.target !== undefined) r.target = c.target;
-  if (c.alert !== undefined) r.alert = c.alert;
-  return r;
+function toResult({ message: _message, source: _source, ...result }: VerdictCheck): HistoryResult {
+  if (result.measured !== undefined && !Number.isFinite(result.measured)) delete result.measured;
+  return result;
 }
 
 /** Pure: the history line of a run. */

@@ -2,7 +2,8 @@ import { escapeHtml, STATUS_COLOR, trendChart } from './chart.ts';
 import type { HistoryLine } from './line.ts';
 import { findRegressions, type Regression, type RegressionOptions } from './regressions.ts';
 import { measuredPoints, orderRuns, seriesOf, type Run, type Series } from './series.ts';
-import { describeRegression, shortTime } from './text.ts';
+import { utcMinute } from '../report/format.ts';
+import { describeRegression } from './text.ts';
 
 export interface TrendOptions extends RegressionOptions {
   /** Show only the last N runs; regressions are still judged on the whole history. */
@@ -50,7 +51,7 @@ function runsTable(shown: readonly Run[]): string {
     .slice(0, STRIP_RUNS)
     .map(({ run, line: l }) => {
       const bad = [...new Set(l.results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => r.id))].join(', ');
-      const cells = [`#${run}`, shortTime(l.time), l.target, l.version ?? '—', l.mode, l.verdict, String(l.exitCode), `${Math.round(l.durationMs / 1000)} s`, bad || '—'];
+      const cells = [`#${run}`, utcMinute(l.time), l.target, l.version ?? '—', l.mode, l.verdict, String(l.exitCode), `${Math.round(l.durationMs / 1000)} s`, bad || '—'];
       return `<tr class="verdict-${escapeHtml(l.verdict)}">${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
     })
     .join('');
@@ -76,14 +77,17 @@ td,th{border:1px solid #dee2e6;padding:4px 8px;text-align:left}th{background:#f8
 #regressions .regression{color:#c92a2a}.none{color:#2b8a3e}.strip td.cell{width:10px;padding:0;height:16px}
 tr.verdict-rollback td,tr.verdict-hold td{color:#c92a2a}tr.verdict-inconclusive td{color:#868e96}`;
 
-/** Pure: the trend page, one self-contained HTML file (inline SVG, no scripts, no CDN). */
-export function renderTrendPage(entries: readonly HistoryLine[], options: TrendOptions = {}): string {
-  const { runs, shown, regressions } = analyzeHistory(entries, options);
+/**
+ * Pure: the trend page, one self-contained HTML file (inline SVG, no scripts, no CDN). A caller that
+ * already analysed the history passes that analysis, so it is not done twice.
+ */
+export function renderTrendPage(entries: readonly HistoryLine[], options: TrendOptions = {}, analysis = analyzeHistory(entries, options)): string {
+  const { runs, shown, regressions } = analysis;
   const series = seriesOf(shown);
   const charts = series.filter((s) => measuredPoints(s).length > 0).map((s) => trendChart(s, shown));
   const plain = series.filter((s) => measuredPoints(s).length === 0);
   const targets = [...new Set(shown.map((r) => r.line.target))];
-  const span = shown.length > 0 ? `runs ${shown[0]?.run}–${shown.at(-1)?.run} of ${runs.length}, ${shortTime(shown[0]?.time ?? '')} to ${shortTime(shown.at(-1)?.time ?? '')}` : 'no runs';
+  const span = shown.length > 0 ? `runs ${shown[0]?.run}–${shown.at(-1)?.run} of ${runs.length}, ${utcMinute(shown[0]?.time ?? '')} to ${utcMinute(shown.at(-1)?.time ?? '')}` : 'no runs';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Trend — ${escapeHtml(targets.join(', ') || 'jumpstart-gate')}</title>
 <style>${STYLE}</style></head><body>

@@ -1,3 +1,4 @@
+import { uniqueTitles } from '../report/format.ts';
 import type { CheckStatus } from '../verdict/types.ts';
 import type { HistoryLine } from './line.ts';
 
@@ -40,22 +41,12 @@ export function orderRuns(entries: readonly HistoryLine[]): Run[] {
     .map(({ line }, i) => ({ run: i + 1, time: line.time, version: line.version, line }));
 }
 
-/** Titles within one run made unique the way the JUnit report does ("… (2)"). */
-function keysOf(line: HistoryLine): string[] {
-  const used = new Set<string>();
-  return line.results.map((r) => {
-    let key = r.title;
-    for (let n = 2; used.has(key); n++) key = `${r.title} (${n})`;
-    used.add(key);
-    return key;
-  });
-}
-
 /** Pure: every check's series, in the order of the runbook ids, then of first appearance. */
 export function seriesOf(runs: readonly Run[]): Series[] {
   const byKey = new Map<string, Series>();
   for (const run of runs) {
-    const keys = keysOf(run.line);
+    // Titles within one run made unique as JUnit and metrics.prom name them ("… (2)").
+    const keys = uniqueTitles(run.line.results);
     run.line.results.forEach((r, i) => {
       const key = keys[i] ?? r.title;
       let s = byKey.get(key);

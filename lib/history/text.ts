@@ -1,18 +1,14 @@
-import { formatMeasured } from '../report/format.ts';
+import { formatMeasured, utcMinute } from '../report/format.ts';
 import type { Regression } from './regressions.ts';
 import type { RunRef } from './series.ts';
 
-/** "2026-12-01 02:00 UTC": minutes are enough to tell nightly runs apart, and shorter to read. */
-export function shortTime(iso: string): string {
-  return Number.isFinite(Date.parse(iso)) ? `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC` : iso;
-}
-
 /** "run 14 (2026-12-01 02:00 UTC, version 1.4.3)" */
 function describeRun(r: RunRef): string {
-  return `run ${r.run} (${shortTime(r.time)}, ${r.version === null ? 'version unknown' : `version ${r.version}`})`;
+  return `run ${r.run} (${utcMinute(r.time)}, ${r.version === null ? 'version unknown' : `version ${r.version}`})`;
 }
 
-const value = (v: number, unit: string | undefined): string => formatMeasured({ measured: v, unit }) ?? String(v);
+/** A figure in its unit, as every report writes it ("212.5 ms", "0.25 %"). */
+export const formatValue = (v: number, unit: string | undefined): string => formatMeasured({ measured: v, unit }) ?? String(v);
 
 /** One line saying what regressed, by how much, and since when. */
 export function describeRegression(r: Regression): string {
@@ -22,7 +18,7 @@ export function describeRegression(r: Regression): string {
     return `${r.title}: ${now}; last pass in run ${r.lastPass.run}`;
   }
   const z = Number.isFinite(r.z) ? `robust z ${r.z.toFixed(1)}` : `the previous ${r.baselineRuns} runs never varied`;
-  return `${r.title}: ${value(r.value, r.unit)} in run ${r.last.run}, far above the median ${value(r.median, r.unit)} of its previous ${r.baselineRuns} runs (${z}); since ${describeRun(r.since)}`;
+  return `${r.title}: ${formatValue(r.value, r.unit)} in run ${r.last.run}, far above the median ${formatValue(r.median, r.unit)} of its previous ${r.baselineRuns} runs (${z}); since ${describeRun(r.since)}`;
 }
 
 /** Pure: the regressions as plain text for stdout (the same list the trend page shows at its top). */

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { analyzeHistory, renderTrendPage, type TrendOptions } from './page.ts';
-import { readHistory, type ParsedHistory } from './read.ts';
+import type { ParsedHistory } from './read.ts';
 import type { Regression } from './regressions.ts';
 import { renderRegressionsText } from './text.ts';
 
@@ -24,18 +24,14 @@ export interface TrendOutput {
   regressions: Regression[];
 }
 
-/** The I/O edge of the trend: reads the history, writes `<outDir>/trend.html`, returns the text list. */
-export async function writeTrend(req: TrendRequest): Promise<TrendOutput> {
-  return writeTrendOf(await readHistory(req.history), req);
-}
-
-/** The same from a history already read (a command that checked it before writing anything). */
+/** The I/O edge of the trend, from a history already read (a command checks it before writing anything): writes `<outDir>/trend.html`, returns the text list. */
 export async function writeTrendOf({ entries, warnings }: ParsedHistory, req: TrendRequest): Promise<TrendOutput> {
   const { history: _history, outDir: _outDir, ...options } = req;
-  const { runs, regressions } = analyzeHistory(entries, options);
+  const analysis = analyzeHistory(entries, options);
+  const { runs, regressions } = analysis;
   const outDir = resolve(req.outDir);
   await mkdir(outDir, { recursive: true });
   const page = join(outDir, 'trend.html');
-  await writeFile(page, renderTrendPage(entries, { ...options, warnings, source: resolve(req.history) }));
+  await writeFile(page, renderTrendPage(entries, { ...options, warnings, source: resolve(req.history) }, analysis));
   return { page, text: renderRegressionsText(regressions, runs.length), warnings, runs: runs.length, regressions };
 }

@@ -1,3 +1,4 @@
+import { reasonLabel, reasonOf, reasonWhat } from '../verdict/decide.ts';
 import type { VerdictCheck } from './document.ts';
 
 /**
@@ -32,9 +33,6 @@ export function causeOf(check: Pick<VerdictCheck, 'status' | 'message'>, causes:
   return causes.find((c) => c.message === check.message);
 }
 
-/** How decideVerdict words a reason (lib/verdict/decide.ts): matched exactly, never parsed. */
-const WHATS = ['failed', 'could not be evaluated'] as const;
-
 interface ReasonHit {
   id: string;
   /** "RB-05 database connection (critical)": how the reason named its check. */
@@ -43,13 +41,11 @@ interface ReasonHit {
   cause: SharedCause;
 }
 
+/** The check a reason was made from (by decideVerdict's own wording, never parsed), when its message is a shared cause. */
 function reasonCause(reason: string, checks: readonly CheckLike[], causes: readonly SharedCause[]): ReasonHit | undefined {
   for (const c of checks) {
     const cause = causeOf(c, causes);
-    if (!cause) continue;
-    const label = `${c.title} (${c.severity})`;
-    const what = WHATS.find((w) => reason === `${label} ${w}: ${c.message}`);
-    if (what) return { id: c.id, label, what, cause };
+    if (cause && reason === reasonOf(c)) return { id: c.id, label: reasonLabel(c), what: reasonWhat(c.status), cause };
   }
   return undefined;
 }

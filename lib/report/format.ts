@@ -8,6 +8,14 @@ export function formatMeasured(r: Pick<CheckResult, 'measured' | 'unit'>): strin
   return r.unit === '%' ? `${v} %` : `${v} ${r.unit}`;
 }
 
+/**
+ * "2026-12-01 02:00 UTC" (any ISO time, offsets included, in UTC; anything else as given): minutes are
+ * enough to tell runs apart, and shorter to read.
+ */
+export function utcMinute(iso: string): string {
+  return Number.isFinite(Date.parse(iso)) ? `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC` : iso;
+}
+
 /** "measured 812 ms vs target < 200 ms, alert > 500 ms", or the message when nothing was measured. */
 export function measuredVsThreshold(r: CheckResult): string {
   const m = formatMeasured(r);
@@ -23,7 +31,7 @@ export function junitSeconds(ms: number | undefined): number {
 }
 
 /** Titles become JUnit testcase names; GitLab keeps only the first of duplicates, so make them unique. */
-export function uniqueTitles(results: readonly CheckResult[]): string[] {
+export function uniqueTitles(results: readonly Pick<CheckResult, 'id' | 'title'>[]): string[] {
   const used = new Set<string>();
   return results.map((r) => {
     const base = r.title.startsWith(r.id) ? r.title : `${r.id} ${r.title}`;

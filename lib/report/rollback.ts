@@ -1,15 +1,11 @@
 import { foldReasons, sharedCauses } from './causes.ts';
 import type { VerdictDocument } from './document.ts';
+import { utcMinute } from './format.ts';
 
 /** "v1.4.2" stays, "1.4.2" becomes "v1.4.2". */
 function versionLabel(version: string | null): string {
   if (!version) return '(version unknown)';
   return /^v/i.test(version) ? version : `v${version}`;
-}
-
-/** "2026-01-09 14:03 UTC" */
-function utcMinute(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 /**

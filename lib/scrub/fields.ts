@@ -16,8 +16,12 @@ const OPENINGS = [
   new RegExp(`(\\\\*)"name\\1"\\s*:\\s*\\1"(?:${STORED})\\1"\\s*,\\s*\\1"value\\1"\\s*:\\s*\\1"`, 'g'),
 ];
 
-/** A token's characters (base64url and what opaque tokens add), dots only between segments. */
-const TOKEN_RUN = /^[A-Za-z0-9_~+/=-]+(?:\.[A-Za-z0-9_~+/=-]+)*/;
+/**
+ * A token's characters (base64url and what opaque tokens add), dots only between segments, so "…"
+ * and "..." stay. The one definition: text.ts builds its Bearer rule from it.
+ */
+export const TOKEN_RUN = String.raw`[A-Za-z0-9_~+/=-]+(?:\.[A-Za-z0-9_~+/=-]+)*`;
+const LEADING_TOKEN = new RegExp(`^${TOKEN_RUN}`);
 
 /**
  * Where the string value starting at `start` ends (the index of its closing quote's first backslash),
@@ -48,7 +52,7 @@ function stringEnd(text: string, start: number, k: number): number {
 function valueLength(text: string, start: number, k: number): number {
   const end = stringEnd(text, start, k);
   if (end >= 0) return end - start;
-  return TOKEN_RUN.exec(text.slice(start, start + 8192))?.[0].length ?? 0;
+  return LEADING_TOKEN.exec(text.slice(start, start + 8192))?.[0].length ?? 0;
 }
 
 /** Pure: the value of every credential-named field replaced by `mask`. */

@@ -2,12 +2,9 @@
  * Secret scrubbing of text: known secrets in every spelling they take in written files, and tokens
  * nobody told us about (the one RB-07's form login gets, refresh tokens) by their shape. Pure.
  */
-import { maskFieldValues } from './fields.ts';
+import { maskFieldValues, TOKEN_RUN } from './fields.ts';
 
 const MASK = '***';
-
-/** base64url with the characters opaque tokens add; dots only between segments, so "…" and "..." stay. */
-const TOKEN_RUN = '[A-Za-z0-9_~+/=-]+(?:\\.[A-Za-z0-9_~+/=-]+)*';
 
 /**
  * Token shapes. A JWT's header is base64url of `{"`, so it starts with "eyJ": a complete JWT, and a

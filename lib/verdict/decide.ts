@@ -15,10 +15,22 @@ export interface Decision {
 
 const RANK = { critical: 0, major: 1, minor: 2 } as const;
 
-function reasonOf(r: CheckResult): string {
-  const what = r.status === 'error' ? 'could not be evaluated' : 'failed';
+type Reasoned = Pick<CheckResult, 'title' | 'severity' | 'status' | 'message'>;
+
+/** How a reason names its check: "RB-05 database connection (critical)". */
+export function reasonLabel(r: Pick<CheckResult, 'title' | 'severity'>): string {
+  return `${r.title} (${r.severity})`;
+}
+
+/** What a reason says happened to its check (a blocking failure or an error). */
+export function reasonWhat(status: CheckResult['status']): string {
+  return status === 'error' ? 'could not be evaluated' : 'failed';
+}
+
+/** One reason of the verdict, e.g. "RB-05 database connection (critical) failed: HTTP 503". */
+export function reasonOf(r: Reasoned): string {
   const detail = r.message ? `: ${r.message}` : '';
-  return `${r.title} (${r.severity}) ${what}${detail}`;
+  return `${reasonLabel(r)} ${reasonWhat(r.status)}${detail}`;
 }
 
 /**

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toHistoryLine, type HistoryLine } from '../../../lib/history/line.ts';
 import { renderTrendPage } from '../../../lib/history/page.ts';
-import { writeTrend } from '../../../lib/history/trend.ts';
+import { readHistory } from '../../../lib/history/read.ts';
+import { writeTrendOf } from '../../../lib/history/trend.ts';
 import { runDoc, steadyNights } from './runs.ts';
 
 function history(): HistoryLine[] {
@@ -81,12 +82,13 @@ test('titles and versions are escaped', () => {
   assert.ok(html.includes('RB-13 &lt;script&gt;alert(1)&lt;/script&gt;'));
 });
 
-test('writeTrend reads the file, writes trend.html and returns the same list as text, with skipped lines', async (t) => {
+test('readHistory then writeTrendOf: writes trend.html and returns the same list as text, with skipped lines', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'trend-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const file = join(dir, 'history.jsonl');
   await writeFile(file, history().map((l) => JSON.stringify(l)).join('\n') + '\nnot json\n');
-  const out = await writeTrend({ history: file, outDir: join(dir, 'out') });
+  const req = { history: file, outDir: join(dir, 'out') };
+  const out = await writeTrendOf(await readHistory(file), req);
   assert.equal(out.page, join(dir, 'out', 'trend.html'));
   assert.equal(out.runs, 12);
   assert.deepEqual(out.regressions.map((r) => r.id), ['RB-09']);
