@@ -1,7 +1,7 @@
 /** Outputs as a registry: every module of lib/report/outputs/ is a format; a new one is one file. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,16 +29,19 @@ test('the registry holds junit.xml, metrics.prom, summary.md and verdict.json; t
 });
 
 test('a new format is one file: a module dropped into outputs/ is written by the next run', async (t) => {
-  const file = fileURLToPath(new URL('../../../lib/report/outputs/zz-test-format.ts', import.meta.url));
-  await writeFile(file, "import type { Output } from '../output.ts';\nexport const output: Output = { file: 'checks.txt', render: (r) => r.doc.checks.map((c) => `${c.id} ${c.status}`).join('\\n') + '\\n' };\n");
-  const dir = await mkdtemp(join(tmpdir(), 'outputs-new-'));
-  t.after(async () => {
-    await rm(file, { force: true });
-    await rm(dir, { recursive: true, force: true });
-  });
+  // In a copy of lib/ (lib imports nothing above it), so the other test files running beside this one
+  // never meet the extra format in the real lib/report/outputs/.
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const copy = await mkdtemp(join(tmpdir(), 'outputs-lib-'));
+  t.after(() => rm(copy, { recursive: true, force: true }));
+  await cp(join(root, 'lib'), join(copy, 'lib'), { recursive: true });
+  await cp(join(root, 'package.json'), join(copy, 'package.json'));
+  await symlink(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  await writeFile(join(copy, 'lib/report/outputs/zz-test-format.ts'), "import type { Output } from '../output.ts';\nexport const output: Output = { file: 'checks.txt', render: (r) => r.doc.checks.map((c) => `${c.id} ${c.status}`).join('\\n') + '\\n' };\n");
+  const dir = join(copy, 'out');
   // A fresh process: the registry of this one is already loaded.
   const { execFile } = await import('node:child_process');
   const script = `import { writeReports } from './lib/report/write.ts'; await writeReports({ outDir: ${JSON.stringify(dir)}, report: ${JSON.stringify({ doc, results: RESULTS, extras: {} })}, secrets: [] });`;
-  await new Promise<void>((resolve, reject) => execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('../../..', import.meta.url)) }, (e) => (e ? reject(e) : resolve())));
+  await new Promise<void>((resolve, reject) => execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: copy }, (e) => (e ? reject(e) : resolve())));
   assert.equal(await readFile(join(dir, 'checks.txt'), 'utf8'), 'RB-01 fail\n');
 });
