@@ -1,10 +1,11 @@
 import type { BrowserContext, Browser } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { checksSettings } from '../env.ts';
+import { checkId } from '../report/results.ts';
 import { updateFlow } from '../support/flow.ts';
 import { prerequisite } from '../support/outcome.ts';
 import { readLogin } from '../support/session.ts';
-import { checkId, test as base } from '../support/test.ts';
+import { test as base } from '../support/test.ts';
 import { setRunning, takeEvents, watchContext } from './observe.ts';
 
 /** Set by playwright.config when no Chromium was found: every browser check errors with it. */

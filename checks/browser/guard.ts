@@ -1,5 +1,5 @@
 import type { BrowserContext, Route } from '@playwright/test';
-import { MAX_REDIRECTS, nextRedirect, pathOf } from '../support/redirects.ts';
+import { MAX_REDIRECTS, nextRedirect, pathOf, tooManyMessage } from '../support/redirects.ts';
 
 /**
  * Same origin only, in the browser. Chromium follows a 307 with the request body (the login form's
@@ -49,6 +49,6 @@ async function guard(route: Route, origin: string, timeoutMs: number, onBlock: (
     hopMethod = step.method;
     if (!step.keepBody) postData = Buffer.alloc(0);
   }
-  onBlock(`${method} ${pathOf(req.url())}: more than ${MAX_REDIRECTS} redirects`);
+  onBlock(tooManyMessage(method, pathOf(req.url())));
   return route.abort('failed');
 }

@@ -14,12 +14,18 @@ test.use({ trace: 'off' });
 
 const isLogin = (url: string): boolean => new URL(url).pathname === '/api/auth/login';
 
-/** The login answer, or undefined when the request failed (refused by the guard, network error) or none came. */
+/**
+ * The login answer, or undefined when the request failed (refused by the guard, network error) or none
+ * came. Both waits settle quietly: when the click throws, neither may reject later unhandled.
+ */
 async function submit(page: Page, timeout: number): Promise<Response | undefined> {
-  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && isLogin(r.url()), { timeout });
-  const failed = page.waitForEvent('requestfailed', { predicate: (r) => isLogin(r.url()), timeout }).then(() => undefined);
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && isLogin(r.url()), { timeout }).catch(() => undefined);
+  const failed = page.waitForEvent('requestfailed', { predicate: (r) => isLogin(r.url()), timeout }).then(
+    () => undefined,
+    () => undefined,
+  );
   await page.getByRole('button', { name: 'Sign in' }).click();
-  return Promise.race([answered, failed]).catch(() => undefined);
+  return Promise.race([answered, failed]);
 }
 
 test('RB-07 dashboard login: the login form lands on the dashboard', async ({ browser }) => {

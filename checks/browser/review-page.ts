@@ -54,16 +54,21 @@ export class ReviewPage {
       .last();
   }
 
-  /** Appends `text` through the post's "Edit" dialog; resolves with the PATCH answer. */
-  async editPost(id: string, text: string): Promise<Response> {
+  /**
+   * Appends `text` through the post's "Edit" dialog; resolves with the PATCH answer. The wait and the
+   * click go together: a click that fails must not leave the wait to reject later, unhandled (Playwright
+   * would then stop the whole journey).
+   */
+  async editPost(id: string, text: string, timeoutMs: number): Promise<Response> {
     await this.postRow(id).getByRole('button', { name: 'Edit' }).click();
     const dialog = this.editDialog(id);
     await expect(dialog).toBeVisible();
     const box = dialog.getByRole('textbox');
     await box.fill((await box.inputValue()) + text);
-    const patched = this.page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/posts/${id}`);
-    await dialog.getByRole('button', { name: 'Save Changes' }).click();
-    const res = await patched;
+    const [res] = await Promise.all([
+      this.page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/posts/${id}`, { timeout: timeoutMs }),
+      dialog.getByRole('button', { name: 'Save Changes' }).click(),
+    ]);
     await expect(this.page.getByRole('heading', { name: `Edit Post ${id}`, exact: true })).toBeHidden();
     return res;
   }

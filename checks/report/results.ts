@@ -12,7 +12,8 @@ export interface TestOutcome {
   durationMs?: number;
 }
 
-function idOf(title: string): string | undefined {
+/** "RB-07 dashboard login …" → "RB-07"; undefined for the setup step and the browser journey. */
+export function checkId(title: string): string | undefined {
   return /^(RB-\d{2})\b/.exec(title)?.[1];
 }
 
@@ -38,7 +39,7 @@ export function cleanMessage(message: string, max = 1200): string {
  * prerequisite that kept a never-run test from running (e.g. the failed setup).
  */
 export function toCheckResult(o: TestOutcome, blockedBy?: string): CheckResult | undefined {
-  const id = idOf(o.title);
+  const id = checkId(o.title);
   if (!id) return undefined;
   const entry = catalogEntry(id);
   const measuredRaw = last(o, 'measured');

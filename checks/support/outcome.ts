@@ -44,18 +44,34 @@ export function prerequisite(message: string): never {
   throw new Error(`not evaluated: ${message}`);
 }
 
-/**
- * Records a thresholded measurement and fails beyond the alert value; between target and alert the
- * check passes with status warn (DESIGN.md "Runbook items → checks").
- */
-export function judge(value: number, t: Threshold, what: string): void {
-  const outcome = evaluateThreshold(value, t);
+/** A thresholded measurement judged: its verdict, evidence and, on warn or fail, the message saying so. */
+interface ThresholdJudgement {
+  state: 'pass' | 'warn' | 'fail';
+  measured: number;
+  unit: string;
+  threshold: string;
+  /** The value as reported, e.g. "3.042 s". */
+  shown: string;
+  message?: string;
+}
+
+/** Pure: `what` is the measurement's subject, e.g. "dashboard page load" (DESIGN.md "Runbook items → checks"). */
+export function judgeThreshold(value: number, t: Threshold, what: string): ThresholdJudgement {
+  const state = evaluateThreshold(value, t);
   const threshold = describeThreshold(t);
   const shown = `${Math.round(value * 1000) / 1000} ${t.unit}`;
-  if (outcome === 'warn') {
-    record({ measured: value, unit: t.unit, threshold, status: 'warn', message: `${what} ${shown} is above the target (${threshold})` });
-  } else {
-    record({ measured: value, unit: t.unit, threshold });
-  }
-  ensure(outcome !== 'fail', `${what} ${shown} exceeds the alert threshold (${threshold})`);
+  const base = { state, measured: value, unit: t.unit, threshold, shown };
+  if (state === 'warn') return { ...base, message: `${what} ${shown} is above the target (${threshold})` };
+  if (state === 'fail') return { ...base, message: `${what} ${shown} exceeds the alert threshold (${threshold})` };
+  return base;
+}
+
+/**
+ * Records a thresholded measurement and fails beyond the alert value; between target and alert the
+ * check passes with status warn.
+ */
+export function judge(value: number, t: Threshold, what: string): void {
+  const j = judgeThreshold(value, t, what);
+  record({ measured: j.measured, unit: j.unit, threshold: j.threshold, ...(j.state === 'warn' ? { status: 'warn' as const, message: j.message } : {}) });
+  ensure(j.state !== 'fail', j.message ?? '');
 }

@@ -1,10 +1,6 @@
 import { test as base } from '@playwright/test';
 import { catalogEntry } from '../../lib/runbook/catalog.ts';
-
-/** "RB-07 dashboard login …" → "RB-07"; undefined for the setup step. */
-export function checkId(title: string): string | undefined {
-  return /^(RB-\d{2})\b/.exec(title)?.[1];
-}
+import { checkId } from '../report/results.ts';
 
 /**
  * The suite's test: every RB test carries its catalog severity as an annotation, so the JUnit

@@ -1,7 +1,7 @@
-import { describeThreshold, evaluateThreshold } from '../../../lib/runbook/thresholds.ts';
+import { describeThreshold } from '../../../lib/runbook/thresholds.ts';
 import { snippet } from '../../support/api.ts';
 import { updateFlow } from '../../support/flow.ts';
-import { ensure } from '../../support/outcome.ts';
+import { ensure, judgeThreshold } from '../../support/outcome.ts';
 import { listPosts } from '../posts.ts';
 import { waitForRun } from '../run-wait.ts';
 import { POSTS, WizardPage } from '../wizard-page.ts';
@@ -80,11 +80,8 @@ export async function generate(j: Journey): Promise<StepResult> {
   }
   ensure(!done.timedOut, `generation run ${runId} still "${done.status}" after ${done.seconds.toFixed(1)} s (${describeThreshold(t)})${how}`);
   const count = (await listPosts(config.baseUrl, token, b.projectId, config.requestTimeoutMs)).length;
-  const verdict = evaluateThreshold(done.seconds, t);
-  const shown = `${Math.round(done.seconds * 1000) / 1000} s`;
-  const evidence = { measured: done.seconds, unit: t.unit, threshold: describeThreshold(t) };
-  if (verdict === 'fail') return { ...evidence, state: 'fail', message: `generation of ${count} posts took ${shown} exceeds the alert threshold (${evidence.threshold})${how}` };
+  const { state, message, shown, ...evidence } = judgeThreshold(done.seconds, t, `generation of ${count} posts took`);
+  if (state === 'fail') return { ...evidence, state, message: `${message}${how}` };
   if (count !== POSTS) return { ...evidence, state: 'fail', message: `the run created ${count} posts, expected exactly ${POSTS} (GET /api/posts/?project_id=${b.projectId})${how}` };
-  const note = `${count} posts in ${shown}${how}`;
-  return verdict === 'warn' ? { ...evidence, state: 'warn', message: `generation of ${count} posts took ${shown} is above the target (${evidence.threshold})${how}` } : { ...evidence, state: 'pass', message: note };
+  return { ...evidence, state, message: `${message ?? `${count} posts in ${shown}`}${how}` };
 }

@@ -52,7 +52,7 @@ async function fixFlagged(j: Journey, ui: ReviewPage, flagged: readonly ApiPost[
   for (const post of flagged) {
     if ((await ui.postRow(post.id).count()) === 0) continue; // already named by the comparison
     try {
-      const res = await uiAct(j, `fix flagged post ${post.id} through Edit`, () => ui.editPost(post.id, FIX_TEXT));
+      const res = await uiAct(j, `fix flagged post ${post.id} through Edit`, () => ui.editPost(post.id, FIX_TEXT, j.settings.config.requestTimeoutMs));
       if (res.status() === 200) edited.push(post.id);
       else problems.push(`PATCH /api/posts/${post.id} answered ${res.status()}, expected 200`);
     } catch (err) {

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { operationCount } from '../../../checks/api/swagger.ts';
 import { distinct } from '../../../checks/browser/events.ts';
 import { priceText } from '../../../checks/browser/wizard-page.ts';
+import { judgeThreshold } from '../../../checks/support/outcome.ts';
 
 test('RB-13: each error once, with every check and page that met it', () => {
   const lines = distinct([
@@ -30,4 +31,13 @@ test('RB-08: the Templates price as any locale writes it', () => {
 test('RB-02: operations of an OpenAPI document are its method entries', () => {
   assert.equal(operationCount({ paths: { '/a': { get: {}, post: {}, parameters: [] }, '/b': { delete: {} }, '/c': {} } }), 3);
   assert.equal(operationCount({}), 0);
+});
+
+test('RB-09 and RB-12: one threshold judgement, its message saying warn or fail with the value and the thresholds', () => {
+  const t = { id: 'RB-09', metric: 'generation time for 30 posts', unit: 's', target: 90, alert: 120, env: 'CJ_GENERATION_S' } as const;
+  assert.deepEqual(judgeThreshold(42.12345, t, 'generation took'), { state: 'pass', measured: 42.12345, unit: 's', threshold: 'target < 90 s, alert > 120 s', shown: '42.123 s' });
+  assert.equal(judgeThreshold(100, t, 'generation took').state, 'warn');
+  assert.equal(judgeThreshold(100, t, 'generation took').message, 'generation took 100 s is above the target (target < 90 s, alert > 120 s)');
+  assert.equal(judgeThreshold(121, t, 'generation took').state, 'fail');
+  assert.equal(judgeThreshold(121, t, 'generation took').message, 'generation took 121 s exceeds the alert threshold (target < 90 s, alert > 120 s)');
 });
