@@ -1,4 +1,4 @@
-import { escapeHtml } from './svg.ts';
+import { escapeHtml } from '../lib/report/format.ts';
 import { pValueText as p } from './live.ts';
 import type { LiveComparison, LiveDifference } from './live-types.ts';
 

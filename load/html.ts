@@ -1,6 +1,7 @@
 import { THRESHOLDS, type Threshold } from '../lib/runbook/thresholds.ts';
 import { decodeHistogram, percentileCurve } from './histogram.ts';
-import { escapeHtml, lineChart, type RefLine, type Series } from './svg.ts';
+import { escapeHtml } from '../lib/report/format.ts';
+import { lineChart, type RefLine, type Series } from './svg.ts';
 import { liveSection } from './html-live.ts';
 import { timingLine } from './lines.ts';
 import type { Comparison } from './compare.ts';

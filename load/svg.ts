@@ -1,4 +1,5 @@
 /** A tiny, dependency-free SVG line chart: the load report is one self-contained file (no CDN). */
+import { escapeHtml } from '../lib/report/format.ts';
 
 export interface Series {
   name: string;
@@ -28,10 +29,6 @@ export interface ChartSpec {
   refLines?: RefLine[];
   width?: number;
   height?: number;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 const fmt = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));

@@ -4,11 +4,8 @@
  * line where the reported version changes.
  */
 import { measuredPoints, type RunRef, type Series, type SeriesPoint } from './series.ts';
+import { escapeHtml } from '../report/format.ts';
 import { formatValue } from './text.ts';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 export const STATUS_COLOR: Record<SeriesPoint['status'], string> = { pass: '#2b8a3e', warn: '#e67700', fail: '#c92a2a', error: '#868e96', skip: '#ced4da' };
 

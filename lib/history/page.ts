@@ -1,4 +1,5 @@
-import { escapeHtml, STATUS_COLOR, trendChart } from './chart.ts';
+import { escapeHtml } from '../report/format.ts';
+import { STATUS_COLOR, trendChart } from './chart.ts';
 import type { HistoryLine } from './line.ts';
 import { findRegressions, type Regression, type RegressionOptions } from './regressions.ts';
 import { measuredPoints, orderRuns, seriesOf, type Run, type Series } from './series.ts';

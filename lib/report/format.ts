@@ -41,3 +41,8 @@ export function uniqueTitles(results: readonly Pick<CheckResult, 'id' | 'title'>
     return name;
   });
 }
+
+/** Text for HTML and inline SVG (the load report, the trend page). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
