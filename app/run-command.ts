@@ -74,6 +74,7 @@ async function runGating(name: string, settings: GatingSettings, run: (ctx: RunC
       ...(evidence.loadLines?.length ? { loadLines: evidence.loadLines } : {}),
       secrets: ctx.secrets,
       ...(cancelled ? { cancelled } : {}),
+      signal: cancel.signal,
       ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),
       log: ctx.log,
       warn: ctx.warn,
