@@ -49,15 +49,15 @@ interface CommandMeta {
   notes?: string;
 }
 
-/**
- * A gating command (gate, watch, load, k6:junit): its run fills `evidence`; the pipeline guards the
- * out dir, decides the verdict, writes every report and exits by the one table.
- */
 /** The validated plan, or every problem at once (exit 64 before anything is sent). */
 type Planned<P> = { plan?: P; problems: string[] };
 /** Pure where it can be; a plan that must read an input file (a baseline) may be async. */
 type PlanFn<P> = (args: ParsedArgv, env: NodeJS.ProcessEnv) => Planned<P> | Promise<Planned<P>>;
 
+/**
+ * A gating command (gate, watch, load, k6:junit): its run fills `evidence`; the pipeline guards the
+ * out dir, decides the verdict, writes every report and exits by the one table.
+ */
 export interface GatingSpec<P> extends CommandMeta {
   kind: 'gating';
   plan: PlanFn<P>;

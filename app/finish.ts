@@ -2,9 +2,8 @@ import { resolve } from 'node:path';
 import type { JUnitStyle } from '../lib/config/index.ts';
 import { buildVerdictDocument, type VerdictDocument } from '../lib/report/document.ts';
 import { renderRollbackNotice } from '../lib/report/rollback.ts';
-import { scrubText } from '../lib/scrub/index.ts';
 import { renderTable } from '../lib/report/summary.ts';
-import { sweepSecrets } from '../lib/scrub/index.ts';
+import { scrubText, sweepSecrets } from '../lib/scrub/index.ts';
 import { postWebhook, webhookPayload } from '../lib/report/webhook.ts';
 import { writeReports, type WrittenReports } from '../lib/report/write.ts';
 import { decideVerdict, type Decision } from '../lib/verdict/decide.ts';
@@ -39,6 +38,8 @@ export interface FinishInput {
   secrets: readonly string[];
   /** The signal that cancelled the run, if one did. */
   cancelled?: string;
+  /** The run's cancellation: a signal that comes while the run is filed cuts the filing short (FILING_GRACE_MS). */
+  signal?: AbortSignal;
   /** $GITHUB_STEP_SUMMARY, when set. */
   stepSummaryPath?: string;
   log: (line: string) => void;
@@ -59,12 +60,38 @@ function decide(results: readonly CheckResult[], cancelled: string | undefined):
   return { ...decision, verdict: 'inconclusive', reasons: [`cancelled by ${cancelled}`, ...decision.reasons] };
 }
 
+/**
+ * After a signal, how long the webhook and the Pushgateway may still take before the reports are
+ * written without their answer: CI's SIGKILL follows its first signal within seconds, and a slow
+ * endpoint (each bounded only by --request-timeout-ms) must not cost the run its verdict.json.
+ */
+const FILING_GRACE_MS = 1500;
+
+/** `work`'s outcome, or `late(why)` when a signal came and `work` was still not done FILING_GRACE_MS later. */
+function beforeCut<T>(work: Promise<T>, signal: AbortSignal | undefined, late: (why: string) => T): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolvePromise, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = (): void => {
+      const cause = (signal.reason as Error | undefined)?.message ?? 'cancelled';
+      timer = setTimeout(() => resolvePromise(late(`no answer ${FILING_GRACE_MS / 1000} s after the signal (${cause})`)), FILING_GRACE_MS);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolvePromise, reject).finally(() => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    });
+  });
+}
+
 /** The rollback notice posted to the webhook, when the verdict is rollback and one is set; its outcome. */
 async function notifyRollback(doc: VerdictDocument, input: FinishInput, outDir: string): Promise<string | undefined> {
   const { settings } = input;
   if (doc.verdict !== 'rollback' || !settings.notifyWebhook) return undefined;
   const text = scrubText(renderRollbackNotice(doc), input.secrets);
-  const outcome = await postWebhook(settings.notifyWebhook, webhookPayload(text, `Reports: ${outDir}`), settings.requestTimeoutMs);
+  const posting = postWebhook(settings.notifyWebhook, webhookPayload(text, `Reports: ${outDir}`), settings.requestTimeoutMs);
+  const outcome = await beforeCut(posting, input.signal, (why) => ({ ok: false, detail: `could not post the rollback notice to the webhook: ${why}` }));
   const notify = scrubText(outcome.detail, input.secrets);
   input.log(notify);
   return notify;
@@ -74,10 +101,11 @@ async function notifyRollback(doc: VerdictDocument, input: FinishInput, outDir: 
 async function fileRun(doc: VerdictDocument, input: FinishInput, outDir: string): Promise<{ notify?: string; filed: Filed }> {
   const { settings, secrets } = input;
   const none: Filed = { notes: [], warnings: [] };
-  const [notify, pushed] = await Promise.all([
-    notifyRollback(doc, input, outDir),
-    settings.pushgateway ? pushRun({ url: settings.pushgateway, doc, secrets, timeoutMs: settings.requestTimeoutMs, cancelled: input.cancelled !== undefined }) : none,
-  ]);
+  const push = (url: string): Promise<Filed> => {
+    const pushing = pushRun({ url, doc, secrets, timeoutMs: settings.requestTimeoutMs, cancelled: input.cancelled !== undefined });
+    return beforeCut(pushing, input.signal, (why) => ({ notes: [], warnings: [`metrics not pushed to the Pushgateway: ${why}`] }));
+  };
+  const [notify, pushed] = await Promise.all([notifyRollback(doc, input, outDir), settings.pushgateway ? push(settings.pushgateway) : none]);
   const history = settings.history ? await fileHistory(settings.history, doc, secrets) : none;
   const filed = { notes: [...pushed.notes, ...history.notes], warnings: [...pushed.warnings, ...history.warnings] };
   for (const n of filed.notes) input.log(n);

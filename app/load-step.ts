@@ -1,9 +1,14 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Config } from '../lib/config/index.ts';
+import { renderJUnit } from '../lib/report/junit.ts';
 import { CATALOG, catalogEntry } from '../lib/runbook/catalog.ts';
 import type { Threshold } from '../lib/runbook/thresholds.ts';
 import { markAll, requireEvidence } from '../lib/verdict/evidence.ts';
+import { scrubText } from '../lib/scrub/index.ts';
 import type { CheckResult } from '../lib/verdict/types.ts';
 import { evaluateLoad, liveLine, runLoad, timingLine, writeLoadReports, type Comparison, type LoadProgress, type LoadResult } from '../load/index.ts';
+import type { RunContext } from './command.ts';
 import { leftOutNote, type LoadPlan } from './load-plan.ts';
 
 /** RB-14, RB-15, RB-16: what every load step must report (missing = error). */
@@ -127,4 +132,10 @@ export async function writeLoadStepReports(result: LoadResult, o: StepReports): 
   } catch (e) {
     o.log(`load reports not written: ${(e as Error).message}`);
   }
+}
+
+/** A load run's own JUnit file beside its reports (load/<name>.junit.xml, load/k6-<profile>.junit.xml): --junit strict and scrubbed like junit.xml. */
+export async function writeLoadJUnit(path: string, results: readonly CheckResult[], suite: string, ctx: Pick<RunContext, 'junitStrict' | 'secrets'>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, scrubText(renderJUnit(results, { name: suite, strict: ctx.junitStrict }), ctx.secrets));
 }

@@ -7,6 +7,7 @@ import { loadCommand } from './commands/load.ts';
 import { simCommand } from './commands/sim.ts';
 import { trendCommand } from './commands/trend.ts';
 import { watchCommand } from './commands/watch.ts';
+import { EXIT_NOTE } from './flags.ts';
 import { runCommand, type CommandIO } from './run-command.ts';
 
 /** Every command of the bin; a new command is one file in commands/ and one entry here. */
@@ -20,7 +21,7 @@ function usage(): string {
     'Commands:',
     ...rows,
     '',
-    'Exit codes: 0 promote · 1 hold · 2 rollback · 3 inconclusive (also: cancelled by a signal) · 64 usage or configuration error',
+    EXIT_NOTE,
     '',
   ].join('\n');
 }

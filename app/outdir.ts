@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { CHECKS_OUTPUTS, isInside } from '../lib/checks-contract/index.ts';
 import { pseudoFilesystem } from '../lib/pseudo-fs.ts';
 import { reportOutputs } from '../lib/report/registry.ts';
+import { stringValue, type ParsedArgv } from './args.ts';
 import { acquireLock, LOCK_FILE, type OutDirLock } from './lock.ts';
 
 async function kindOf(path: string): Promise<'dir' | 'other' | 'missing'> {
@@ -44,6 +45,11 @@ async function ensureDir(dir: string): Promise<string | undefined> {
     return `${dir} is not writable`;
   }
   return undefined;
+}
+
+/** --out as given (flag, else CJ_OUT_DIR, else reports): for a command without a config (trend), or a usage error's clean-up (no plan exists then). */
+export function rawOutDir(args: ParsedArgv, env: NodeJS.ProcessEnv): string {
+  return stringValue(args.values, 'out') ?? (env.CJ_OUT_DIR || 'reports');
 }
 
 /** For a command that writes into a dir without owning it (trend): the dir made usable, or the problem. */

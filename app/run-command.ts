@@ -2,11 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EXIT } from '../lib/errors.ts';
 import { scrubText } from '../lib/scrub/index.ts';
 import { requireEvidence } from '../lib/verdict/evidence.ts';
-import { parseArgv, renderHelp, stringValue, type FlagSpec, type ParsedArgv } from './args.ts';
+import { parseArgv, renderHelp, type FlagSpec, type ParsedArgv } from './args.ts';
 import type { Command, Evidence, GatingSettings, Job, RunContext } from './command.ts';
 import { finishRun } from './finish.ts';
 import { REPORT_FLAGS } from './flags.ts';
-import { clearAfterUsageError, guardOutDir } from './outdir.ts';
+import { clearAfterUsageError, guardOutDir, rawOutDir } from './outdir.ts';
 import { planReportOptions, rawHistory, withReportOptions } from './report-options.ts';
 import { watchSignals, type Cancellation, type SignalSource } from './signals.ts';
 
@@ -25,11 +25,6 @@ function usageError(name: string, problems: readonly string[], io: CommandIO): n
   const list = problems.map((p) => `  - ${p}\n`).join('');
   io.err(`${name}: ${problems.length} problem(s), nothing was run:\n${list}Run with --help for usage.\n`);
   return EXIT.usage;
-}
-
-/** The out dir a usage error may have to clear, from the raw flag or env (no plan exists then). */
-function rawOutDir(args: ParsedArgv, env: NodeJS.ProcessEnv): string {
-  return stringValue(args.values, 'out') ?? (env.CJ_OUT_DIR || 'reports');
 }
 
 function context(io: CommandIO, cancel: Cancellation, secrets: readonly string[], junitStrict = false): RunContext {
@@ -74,6 +69,7 @@ async function runGating(name: string, settings: GatingSettings, run: (ctx: RunC
       ...(evidence.loadLines?.length ? { loadLines: evidence.loadLines } : {}),
       secrets: ctx.secrets,
       ...(cancelled ? { cancelled } : {}),
+      signal: cancel.signal,
       ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),
       log: ctx.log,
       warn: ctx.warn,

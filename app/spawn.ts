@@ -53,12 +53,14 @@ export function runChild(input: SpawnInput): Promise<SpawnOutcome> {
         // already gone
       }
     };
-    let stopping = false;
-    /** SIGINT now, then each [signal, after ms]. */
+    let interrupted = false;
+    /**
+     * SIGINT (once), then each [signal, after ms]. A later stop adds its own escalation, so the
+     * earliest wins: a cancel during a timeout's 30 s grace still kills within the cancel's.
+     */
     const stop = (then: ReadonlyArray<readonly [NodeJS.Signals, number]>) => {
-      if (stopping) return;
-      stopping = true;
-      killGroup('SIGINT');
+      if (!interrupted) killGroup('SIGINT');
+      interrupted = true;
       for (const [sig, ms] of then) timers.push(setTimeout(() => killGroup(sig), ms).unref());
     };
     const deadline = setTimeout(() => {

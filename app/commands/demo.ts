@@ -67,9 +67,11 @@ export const demoCommand = defineCommand({
     const sim = await startSimulator({ port: 0, generationSeconds: 2, email: EMAIL, password: PASSWORD, version: VERSION, faults });
     const started = Date.now();
     ctx.log(`demo: simulator on ${sim.url}${faults.length ? ` with faults ${faults.join(', ')}` : ''}; running the post-deploy gate`);
-    let code: number;
+    let code: number = EXIT.inconclusive;
     try {
-      code = await runGateChild(sim.url, outDir, ctx);
+      // A signal that came while the simulator was starting fires no event: the gate is not started then.
+      if (ctx.signal.aborted) ctx.log('demo: cancelled before the gate started');
+      else code = await runGateChild(sim.url, outDir, ctx);
     } finally {
       await sim.close();
     }

@@ -1,16 +1,14 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig, secretValues, type Config } from '../../lib/config/index.ts';
 import { GateError } from '../../lib/errors.ts';
-import { renderJUnit } from '../../lib/report/junit.ts';
-import { scrubText } from '../../lib/scrub/index.ts';
 import { PROFILE_NAMES } from '../../lib/runbook/profiles.ts';
 import { k6SummaryToResults, reportName, type K6Summary } from '../../load/index.ts';
 import { markAll } from '../../lib/verdict/evidence.ts';
 import { stringValue, type FlagSpec, type ParsedArgv } from '../args.ts';
 import { defineCommand, type Evidence, type RunContext } from '../command.ts';
 import { configFlag, configFlagValues, EXIT_NOTE } from '../flags.ts';
-import { LOAD_IDS } from '../load-step.ts';
+import { LOAD_IDS, writeLoadJUnit } from '../load-step.ts';
 
 const FLAGS: readonly FlagSpec[] = [
   { name: 'k6-exit-code', type: 'value', value: 'N', description: "k6's exit code: 99 = thresholds crossed (a verdict), 100+ = the tool failed (errors, never a pass)" },
@@ -77,8 +75,7 @@ async function convert(plan: K6Plan, ctx: RunContext, evidence: Evidence): Promi
   for (const n of conversion.notes) ctx.log(`note: ${n}`);
   evidence.results.push(...conversion.results);
   const base = join(plan.config.outDir, 'load', `k6-${reportName(profile)}`);
-  await mkdir(join(plan.config.outDir, 'load'), { recursive: true });
-  await writeFile(`${base}.junit.xml`, scrubText(renderJUnit(conversion.results, { name: `jumpstart-gate k6 ${profile}`, strict: ctx.junitStrict }), ctx.secrets));
+  await writeLoadJUnit(`${base}.junit.xml`, conversion.results, `jumpstart-gate k6 ${profile}`, ctx);
   await writeFile(`${base}.results.json`, `${JSON.stringify(conversion.results, null, 2)}\n`);
 }
 

@@ -1,16 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadConfig, secretValues, type Config } from '../../lib/config/index.ts';
 import { GateError } from '../../lib/errors.ts';
-import { renderJUnit } from '../../lib/report/junit.ts';
-import { scrubText } from '../../lib/scrub/index.ts';
 import { compareResults, comparisonCheck, readLoadResult, reportName, type LoadResult } from '../../load/index.ts';
 import { stringValue, type FlagSpec, type ParsedArgv } from '../args.ts';
 import { defineCommand, type Evidence, type RunContext } from '../command.ts';
 import { configFlag, configFlagValues, EXIT_NOTE } from '../flags.ts';
 import { loginOnce } from '../gate/login.ts';
 import { planLoad, type LoadPlan } from '../load-plan.ts';
-import { LOAD_IDS, loadNotRun, runLoadStep, writeLoadStepReports } from '../load-step.ts';
+import { LOAD_IDS, loadNotRun, runLoadStep, writeLoadJUnit, writeLoadStepReports } from '../load-step.ts';
 
 const FLAGS: readonly FlagSpec[] = [
   configFlag('baseUrl'),
@@ -123,11 +121,6 @@ export const loadCommand = defineCommand({
     await runLoadCommand(plan, ctx, evidence);
     // Kept beside the load reports for tools that read one JUnit per load run.
     const junit = join(plan.config.outDir, 'load', `${reportName(plan.load.name)}.junit.xml`);
-    await writeLoadJUnit(junit, evidence, plan.load.name, ctx);
+    await writeLoadJUnit(junit, evidence.results, `jumpstart-gate load ${plan.load.name}`, ctx);
   },
 });
-
-async function writeLoadJUnit(path: string, evidence: Evidence, name: string, ctx: RunContext): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, scrubText(renderJUnit(evidence.results, { name: `jumpstart-gate load ${name}`, strict: ctx.junitStrict }), ctx.secrets));
-}

@@ -124,7 +124,8 @@ export const simCommand = defineCommand({
       `Faults: ${sim.faults().join(', ') || 'none'} · operator: ${o.email ?? 'operator@jumpstart.local'} · dashboard: ${o.dashboardDir ?? 'bundled'} · ` +
         `/__sim token: ${o.adminToken ? 'from SIM_ADMIN_TOKEN' : 'random (set SIM_ADMIN_TOKEN to use /__sim)'}`,
     );
-    await new Promise<void>((r) => ctx.signal.addEventListener('abort', () => r(), { once: true }));
+    // A signal that came while it was starting fires no event: it stops at once then.
+    if (!ctx.signal.aborted) await new Promise<void>((r) => ctx.signal.addEventListener('abort', () => r(), { once: true }));
     // Bounded: a hung socket must not keep the process alive.
     await Promise.race([sim.close(), sleep(3000)]);
     return 0;

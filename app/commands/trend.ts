@@ -2,7 +2,8 @@ import { REPORT_FIELDS } from '../../lib/config/index.ts';
 import { readHistory, writeTrendOf, type ParsedHistory } from '../../lib/history/index.ts';
 import { stringValue, type FlagSpec, type ParsedArgv } from '../args.ts';
 import { defineCommand } from '../command.ts';
-import { usableDir } from '../outdir.ts';
+import { rawOutDir, usableDir } from '../outdir.ts';
+import { rawHistory } from '../report-options.ts';
 
 const FLAGS: readonly FlagSpec[] = [
   { name: 'history', type: 'value', value: 'FILE', description: 'the history the gating commands append to (--history)', env: REPORT_FIELDS.history.env, defaultText: 'none, required' },
@@ -47,10 +48,10 @@ async function readUsable(file: string, problems: string[]): Promise<ParsedHisto
 /** Flags + env → what to draw, or every problem at once; the history is read here, before anything is written. */
 async function planTrend(args: ParsedArgv, env: NodeJS.ProcessEnv): Promise<{ plan?: TrendPlan; problems: string[] }> {
   const problems: string[] = [];
-  const history = stringValue(args.values, 'history') ?? (env[REPORT_FIELDS.history.env] || undefined);
+  const history = rawHistory(args, env);
   if (history === undefined || history.trim() === '') problems.push(`--history (${REPORT_FIELDS.history.env}): is required`);
   const last = parseLast(stringValue(args.values, 'last'), problems);
-  const outDir = stringValue(args.values, 'out') ?? (env.CJ_OUT_DIR || 'reports');
+  const outDir = rawOutDir(args, env);
   const parsed = history ? await readUsable(history, problems) : undefined;
   if (!history || !parsed || problems.length > 0) return { problems };
   // Only now: checking the out dir creates it, and a run with a usage error leaves nothing behind.

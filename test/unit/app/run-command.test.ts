@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LOCK_FILE } from '../../../app/lock.ts';
@@ -13,6 +14,7 @@ import { runCommand } from '../../../app/run-command.ts';
 import { markAll } from '../../../lib/verdict/evidence.ts';
 import { scratch } from '../../support/checks.ts';
 import { captureIO as io, fakeGatingCommand, type Behaviour } from '../../support/command.ts';
+import { listenLoopback } from '../../support/loopback.ts';
 
 const SETTINGS = { requestTimeoutMs: 1000, secrets: ['fake-secret-pw'], expectedIds: ['RB-01', 'RB-05'] };
 const fakeCommand = (behaviour: Behaviour) => fakeGatingCommand(behaviour, SETTINGS);
@@ -117,4 +119,29 @@ test('the out dir: a file or /proc → 64 at once; a usage error removes a stale
   await writeFile(join(busy, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), command: 'gate', startedAt: 'then' }));
   assert.equal(await runCommand(cmd, ['--out', busy], io()), 3, 'a dead process lock is taken over');
   assert.equal(ran, 1, 'only the last run ran');
+});
+
+test('a signal while the run is filed (a webhook and a Pushgateway that never answer): the reports are still written within seconds, each unfinished filing a warning, the verdict as decided', async (t) => {
+  const dir = scratch(t, 'run-command-');
+  let received = 0;
+  const hung = await listenLoopback(createServer(() => void received++)); // accepts, never answers
+  t.after(hung.close);
+  // Each request may take 30 s of its own: only the signal can end the wait before CI's SIGKILL.
+  const settings = { ...SETTINGS, requestTimeoutMs: 30_000, notifyWebhook: `${hung.url}/hook` } as Parameters<typeof fakeGatingCommand>[1];
+  const x = io();
+  const cmd = fakeGatingCommand(async (_ctx, e) => {
+    e.results.push({ id: 'RB-01', title: 'RB-01 health', severity: 'critical', status: 'pass', source: 'gate' });
+    e.results.push({ id: 'RB-05', title: 'RB-05 db', severity: 'critical', status: 'fail', message: 'down', source: 'gate' });
+  }, settings);
+  const running = runCommand(cmd, ['--out', dir, '--pushgateway', hung.url], x);
+  for (let i = 0; received < 2 && i < 200; i++) await sleep(25);
+  assert.equal(received, 2, 'the webhook and the push were both under way');
+  const signalledAt = Date.now();
+  x.signals.emit('SIGINT', 'SIGINT');
+  assert.equal(await running, 2, x.stderr());
+  assert.ok(Date.now() - signalledAt < 4000, `done ${Date.now() - signalledAt} ms after the signal`);
+  assert.equal((await verdictOf(dir)).verdict, 'rollback', 'the checks had all run: the verdict stands');
+  assert.match(x.stderr(), /warning: metrics not pushed to the Pushgateway: no answer 1\.5 s after the signal \(cancelled by SIGINT\)/);
+  assert.match(x.stdout(), /could not post the rollback notice to the webhook: no answer 1\.5 s after the signal/);
+  assert.match(await readFile(join(dir, 'summary.md'), 'utf8'), /could not post the rollback notice/);
 });
