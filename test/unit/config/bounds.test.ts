@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from '../../support/loopback.ts';
 import { LIMITS, loadConfig, parseBounded, plannedRequestsProblem, RULES } from '../../../lib/config/index.ts';
 import { GateError } from '../../../lib/errors.ts';
 import { parseArgv } from '../../../app/args.ts';
@@ -90,9 +90,8 @@ test('--rate 1e8 and --request-timeout-ms 1e12: a usage error before any request
     requests++;
     res.end('{}');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  t.after(() => new Promise<void>((r) => server.close(() => r())));
-  const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { url: target, close } = await listenLoopback(server);
+  t.after(close);
   for (const flags of [['--rate', '1e8'], ['--request-timeout-ms', '1e12']]) {
     const p = problemsOf(() => setupGate(['--target', target, '--mode', 'investigate', '--route', '/health', '--duration', '1', ...flags], CREDS));
     assert.match(p, new RegExp(`\\(${flags[0]}\\): must be a plain decimal number`), p);
