@@ -1,24 +1,19 @@
 /** `jumpstart-gate load`: usage errors before anything runs, one login, the gating outputs, exit codes per verdict, baseline. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../../../simulator/index.ts';
+import { runBin } from '../../support/gate.ts';
 import { parseArgv } from '../../../app/args.ts';
 import { loadCommand, planLoadCommand } from '../../../app/commands/load.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
 const EMAIL = 'operator@jumpstart.local';
 const PASSWORD = 'load-cli-secret-pw';
 
-function load(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/jumpstart-gate.js', 'load', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 45_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
+function load(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runBin('load', args, { PATH: process.env.PATH ?? '', ...env }, 45_000);
 }
 
 test('usage: every problem at once, exit 64, nothing sent', { timeout: 30_000 }, async () => {

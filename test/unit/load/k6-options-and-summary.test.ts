@@ -1,7 +1,7 @@
 /** k6: options built from the same data, and summary → CheckResults/JUnit on fixtures shaped like k6's. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { runBin } from '../../support/gate.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,12 +87,8 @@ test('k6 summary with no samples or missing metrics is an error; exit 100+ is a 
   assert.equal(odd.results.at(-1)?.status, 'error');
 });
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/jumpstart-gate.js', command, ...args], { cwd: join(import.meta.dirname, '..', '..', '..'), env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runBin(command, args, { PATH: process.env.PATH ?? '', ...env }, 30_000);
 }
 
 test('npm run k6:junit: usage errors → 64 listing all; a summary → JUnit + exit per verdict; a missing one → 3', { timeout: 60_000 }, async (t) => {
